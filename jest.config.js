@@ -1,0 +1,34 @@
+// Two projects: fast unit specs (pure logic, no I/O) and integration specs that
+// talk to the real Postgres, Redis and Kafka started by `npm test`.
+const { readFileSync } = require('node:fs');
+const swcrc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swcrc.$schema;
+
+const aliases = ['contracts', 'event-sourcing', 'messaging', 'audit', 'auth', 'fr-health', 'service-kit', 'testing'];
+const moduleNameMapper = Object.fromEntries(
+  aliases.flatMap((lib) => [
+    [`^@app/${lib}$`, `<rootDir>/libs/${lib}/src`],
+    [`^@app/${lib}/(.*)$`, `<rootDir>/libs/${lib}/src/$1`],
+  ]),
+);
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/scripts', '<rootDir>/bench'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+      testTimeout: 60_000,
+      setupFiles: ['<rootDir>/libs/testing/src/integration-env.setup.ts'],
+    },
+  ],
+};

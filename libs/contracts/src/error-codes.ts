@@ -1,0 +1,35 @@
+/**
+ * Stable error codes of the public API. Clients branch on these, so a code is
+ * never renamed; new ones are added. The exception filter maps each to its
+ * HTTP status through `ERROR_STATUS`.
+ */
+export const ERROR_CODES = {
+  validationFailed: 'REQUEST.VALIDATION_FAILED',
+  notFound: 'REQUEST.NOT_FOUND',
+  authMissing: 'AUTH.TOKEN_MISSING',
+  authInvalid: 'AUTH.TOKEN_INVALID',
+  authExpired: 'AUTH.TOKEN_EXPIRED',
+  forbidden: 'AUTH.FORBIDDEN',
+  versionConflict: 'CONCURRENCY.VERSION_CONFLICT',
+  idempotencyKeyReused: 'IDEMPOTENCY.KEY_REUSED',
+  idempotencyInProgress: 'IDEMPOTENCY.REQUEST_IN_PROGRESS',
+  dependencyUnavailable: 'DEPENDENCY.UNAVAILABLE',
+  internal: 'INTERNAL.ERROR',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES] | `${string}.${string}`;
+
+/** HTTP status of the generic codes; bounded contexts add their own. */
+export const ERROR_STATUS: Record<string, number> = {
+  [ERROR_CODES.validationFailed]: 400,
+  [ERROR_CODES.notFound]: 404,
+  [ERROR_CODES.authMissing]: 401,
+  [ERROR_CODES.authInvalid]: 401,
+  [ERROR_CODES.authExpired]: 401,
+  [ERROR_CODES.forbidden]: 403,
+  [ERROR_CODES.versionConflict]: 409,
+  [ERROR_CODES.idempotencyKeyReused]: 422,
+  [ERROR_CODES.idempotencyInProgress]: 409,
+  [ERROR_CODES.dependencyUnavailable]: 503,
+  [ERROR_CODES.internal]: 500,
+};

@@ -1,0 +1,2 @@
+export * from './outbox/outbox-message';
+export * from './outbox/outbox.migration';
