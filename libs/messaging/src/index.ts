@@ -1,2 +1,3 @@
 export * from './outbox/outbox-message';
 export * from './outbox/outbox.migration';
+export * from './outbox/outbox-signal';
