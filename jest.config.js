@@ -21,13 +21,14 @@ const common = {
 };
 
 module.exports = {
+  // Integration tests wait for real brokers and databases on a busy two-core machine.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['**/*.int-spec.ts', '**/*.e2e-spec.ts'],
-      testTimeout: 60_000,
       setupFiles: ['<rootDir>/libs/testing/src/integration-env.setup.ts'],
     },
   ],

@@ -1,0 +1,45 @@
+/** Vocabularies of API.md "Device certification". */
+export const INDICATION_CODES = [
+  'HEART_FAILURE',
+  'CHRONIC_RESPIRATORY_FAILURE',
+  'CHRONIC_KIDNEY_FAILURE',
+  'DIABETES',
+  'IMPLANTED_CARDIAC_DEVICE',
+] as const;
+export type IndicationCode = (typeof INDICATION_CODES)[number];
+
+export const CONNECTIVITIES = ['LPWAN', 'CELLULAR_4G', 'CELLULAR_5G', 'BLE_GATEWAY', 'WIFI', 'WIRED'] as const;
+export type Connectivity = (typeof CONNECTIVITIES)[number];
+
+export const CE_CLASSES = ['I', 'IIa', 'IIb', 'III'] as const;
+export type CeClass = (typeof CE_CLASSES)[number];
+
+export const DATA_STORAGES = ['HDS_CLOUD', 'ON_DEVICE', 'PATIENT_CONTROLLED'] as const;
+export type DataStorage = (typeof DATA_STORAGES)[number];
+
+export const DEVICE_STATUSES = ['DRAFT', 'SUBMITTED', 'CERTIFIED', 'REJECTED', 'SUSPENDED', 'REVOKED', 'EXPIRED'] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+
+/** What the vendor declares about its product: the evidence the evaluator certifies. */
+export interface DeviceProductData {
+  name: string;
+  model: string;
+  udiDi: string;
+  manufacturer: { siret: string; name: string };
+  ceClass: CeClass;
+  notifiedBodyCertificate?: string;
+  indications: IndicationCode[];
+  connectivity: Connectivity[];
+  dataHosting: { storage: DataStorage; hdsCertificateId?: string };
+  security: { etsiEn303645: boolean; penTestReportRef?: string };
+  fhirProfiles?: string[];
+}
+
+/** The certification in force (or last in force) and who decided it. */
+export interface Certification {
+  validFrom: string;
+  validUntil: string;
+  lppCode: string;
+  certifiedIndications: IndicationCode[];
+  evaluatorOrg: string;
+}
