@@ -1,1 +1,3 @@
 export * from './test-database';
+export * from './kafka-test-client';
+export type { CollectedMessage } from './kafka-test-message';

@@ -1,0 +1,159 @@
+import { deadLetterTopic, DomainError, type EventEnvelope } from '@app/contracts';
+import { collectMessages, createTestDatabase, uniqueTopic, type TestDatabase } from '@app/testing';
+import { logLevel, Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { createKafka, parseBrokers } from '../kafka/kafka-client.factory';
+import { DLQ_HEADERS } from './dead-letter';
+import { IdempotentConsumer } from './idempotent-consumer';
+import { CreateInbox1764300100000 } from './inbox.migration';
+
+jest.setTimeout(120_000);
+
+const envelope = (type: string, data: Record<string, unknown>): EventEnvelope => ({
+  id: uuidv7(),
+  type,
+  schemaVersion: 1,
+  streamId: 'counter-stream',
+  streamType: 'Counter',
+  version: 1,
+  occurredAt: new Date().toISOString(),
+  correlationId: uuidv7(),
+  causationId: null,
+  actor: { id: 'system', role: 'system' },
+  data,
+});
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('IdempotentConsumer (real Kafka and Postgres)', () => {
+  let db: TestDatabase;
+  let kafka: Kafka;
+  let producer: Producer;
+  let consumer: IdempotentConsumer | null = null;
+
+  const send = (topic: string, value: string) =>
+    producer.send({ topic, acks: -1, messages: [{ key: 'counter-stream', value }] });
+  const counter = async (id: string): Promise<number | undefined> => {
+    const rows: Array<{ value: number }> = await db.dataSource.query(`SELECT value FROM counters WHERE id = $1`, [id]);
+    return rows[0]?.value;
+  };
+  const increment = async (env: EventEnvelope, manager: import('typeorm').EntityManager) => {
+    await manager.query(
+      `INSERT INTO counters (id, value) VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET value = counters.value + 1`,
+      [env.data.counter],
+    );
+  };
+  const newConsumer = (topic: string) =>
+    new IdempotentConsumer({
+      serviceName: 'messaging-test',
+      purpose: `counters-${randomBytes(4).toString('hex')}`,
+      topics: [topic],
+      kafka,
+      dataSource: db.dataSource,
+      ensureTopics: 1,
+      retry: { attempts: 3, baseDelayMs: 50 },
+    });
+
+  beforeAll(async () => {
+    db = await createTestDatabase([CreateInbox1764300100000]);
+    await db.dataSource.query(`CREATE TABLE counters (id text PRIMARY KEY, value int NOT NULL)`);
+    kafka = createKafka({ brokers: parseBrokers(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'), clientId: 'consumer-test', level: logLevel.ERROR });
+    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+  });
+
+  afterEach(async () => {
+    await consumer?.stop();
+    consumer = null;
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await db?.drop();
+  });
+
+  it('has the effect of an event delivered twice once, and records unknown types without effect', async () => {
+    const topic = uniqueTopic('consumer-dup');
+    consumer = newConsumer(topic).on('CounterIncremented', (env, { manager }) => increment(env, manager));
+    await consumer.start();
+
+    const twice = envelope('CounterIncremented', { counter: 'twice' });
+    const unknown = envelope('SomethingElse', { counter: 'unknown' });
+    const last = envelope('CounterIncremented', { counter: 'last' });
+    await send(topic, JSON.stringify(twice));
+    await send(topic, JSON.stringify(twice));
+    await send(topic, JSON.stringify(unknown));
+    await send(topic, JSON.stringify(last));
+
+    await waitFor(() => counter('last'), 'the last event to be handled');
+    expect(await counter('twice')).toBe(1);
+    expect(await counter('unknown')).toBeUndefined();
+    const inbox: Array<{ message_id: string }> = await db.dataSource.query(
+      `SELECT message_id FROM inbox WHERE consumer = $1 ORDER BY processed_at, message_id`,
+      [consumer.groupId],
+    );
+    expect(inbox.map((row) => row.message_id).sort()).toEqual([twice.id, unknown.id, last.id].sort());
+    const admin = kafka.admin();
+    await admin.connect();
+    const [committed] = await admin.fetchOffsets({ groupId: consumer.groupId, topics: [topic] });
+    await admin.disconnect();
+    expect(committed.partitions).toEqual([expect.objectContaining({ partition: 0, offset: '4' })]);
+  });
+
+  it('sends a message whose handler always throws to <topic>.dlq after its retries, and goes on', async () => {
+    const topic = uniqueTopic('consumer-dlq');
+    let boomAttempts = 0;
+    consumer = newConsumer(topic)
+      .on('CounterIncremented', (env, { manager }) => increment(env, manager))
+      .on('Boom', async (env, { manager }) => {
+        boomAttempts += 1;
+        // Written then rolled back with the failing attempt: no effect may survive.
+        await increment(env, manager);
+        throw new DomainError('TEST.BOOM', 'the handler always fails', 'rule');
+      });
+    await consumer.start();
+
+    const boom = envelope('Boom', { counter: 'boom' });
+    const after = envelope('CounterIncremented', { counter: 'after' });
+    await send(topic, JSON.stringify(boom));
+    await send(topic, '{ this is not JSON');
+    await send(topic, JSON.stringify(after));
+
+    await waitFor(() => counter('after'), 'the message after the poison ones to be handled');
+    expect(boomAttempts).toBe(3);
+    expect(await counter('boom')).toBeUndefined();
+    const inboxed: unknown[] = await db.dataSource.query(`SELECT 1 FROM inbox WHERE message_id = $1`, [boom.id]);
+    expect(inboxed).toHaveLength(0);
+
+    const [failed, unreadable] = await collectMessages(deadLetterTopic(topic), {
+      until: (messages) => messages.length >= 2,
+      timeoutMs: 60_000,
+    });
+    expect(failed.value).toEqual(boom);
+    expect(failed.headers).toMatchObject({
+      [DLQ_HEADERS.errorMessage]: 'the handler always fails',
+      [DLQ_HEADERS.errorName]: 'DomainError',
+      [DLQ_HEADERS.errorCode]: 'TEST.BOOM',
+      [DLQ_HEADERS.originalTopic]: topic,
+      [DLQ_HEADERS.originalPartition]: '0',
+      [DLQ_HEADERS.originalOffset]: '0',
+      [DLQ_HEADERS.attempts]: '3',
+      [DLQ_HEADERS.consumer]: consumer.groupId,
+    });
+    expect(unreadable.value).toBe('{ this is not JSON');
+    expect(unreadable.headers).toMatchObject({
+      [DLQ_HEADERS.errorName]: 'InvalidMessageError',
+      [DLQ_HEADERS.originalOffset]: '1',
+      [DLQ_HEADERS.attempts]: '1',
+    });
+  });
+});

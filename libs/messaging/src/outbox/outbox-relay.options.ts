@@ -1,0 +1,43 @@
+import type { Logger } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import type { OutboxSignal } from './outbox-signal';
+
+/** Optional metric hooks (e.g. prom-client counters in the service). */
+export interface OutboxRelayHooks {
+  published?(count: number, durationMs: number): void;
+  failed?(error: unknown): void;
+  leadershipChanged?(leader: boolean): void;
+}
+
+export interface OutboxRelayTuning {
+  /** Rows read, sent and deleted per round. */
+  batchSize: number;
+  /** Polling period when no wake-up arrives (another process may have written). */
+  pollIntervalMs: number;
+  /** How often a replica without the lock tries to take it. */
+  lockRetryMs: number;
+  /** Longest wait between two attempts at a batch that failed. */
+  maxBackoffMs: number;
+  /** How long stop() waits for the batch in flight before giving up on it. */
+  stopTimeoutMs: number;
+  /** Advisory lock name; one per schema by default. */
+  lockName: string | null;
+}
+
+export const DEFAULT_RELAY_TUNING: OutboxRelayTuning = {
+  batchSize: 200,
+  pollIntervalMs: 250,
+  lockRetryMs: 1_000,
+  maxBackoffMs: 5_000,
+  stopTimeoutMs: 10_000,
+  lockName: null,
+};
+
+export interface OutboxRelayOptions extends Partial<OutboxRelayTuning> {
+  dataSource: DataSource;
+  kafka: Kafka;
+  signal?: OutboxSignal;
+  logger?: Logger;
+  hooks?: OutboxRelayHooks;
+}

@@ -1,0 +1,13 @@
+/**
+ * Local defaults of the secrets, so `npm start` works on a fresh clone. They
+ * are public (the README gives them), hence refused with NODE_ENV=production.
+ */
+export const DEV_DEFAULTS = {
+  jwtSecret: 'dev-only-jwt-secret-change-me',
+  pseudonymSecret: 'dev-only-pseudonym-secret-change-me',
+  identityEncryptionKey: '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f',
+  databaseUrl: 'postgres://postgres@127.0.0.1:5432/connected_health',
+  kafkaBrokers: '127.0.0.1:9092',
+  redisUrl: 'redis://127.0.0.1:6379',
+  databasePoolSize: 5,
+} as const;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { CLOCK_OFFSET_FORMAT, tryParseClockOffset } from '../clock/clock-offset';
+import { DEV_DEFAULTS } from './dev-defaults';
+import { envHex, envHostPortList, envInteger, envString, envUrl } from './env-fields';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The settings every service shares; keys are the environment variable names. */
+export const platformConfigShape = (defaultPort?: number) => ({
+  NODE_ENV: z.enum(NODE_ENVS, { error: `must be one of ${NODE_ENVS.join(', ')}` }).default('development'),
+  PORT: defaultPort === undefined ? envInteger(1, 65_535) : envInteger(1, 65_535).default(defaultPort),
+  DATABASE_URL: envUrl(['postgres:', 'postgresql:']).default(DEV_DEFAULTS.databaseUrl),
+  DATABASE_POOL_SIZE: envInteger(1, 50).default(DEV_DEFAULTS.databasePoolSize),
+  KAFKA_BROKERS: envHostPortList().default([DEV_DEFAULTS.kafkaBrokers]),
+  REDIS_URL: envUrl(['redis:', 'rediss:']).default(DEV_DEFAULTS.redisUrl),
+  JWT_SECRET: envString().min(16, { error: 'must be at least 16 characters' }).default(DEV_DEFAULTS.jwtSecret),
+  JWT_PUBLIC_KEY: envString().includes('BEGIN', { error: 'must be a PEM public key' }).optional(),
+  JWT_JWKS_URL: envUrl(['https:', 'http:']).optional(),
+  PSEUDONYM_SECRET: envString().min(16, { error: 'must be at least 16 characters' }).default(DEV_DEFAULTS.pseudonymSecret),
+  IDENTITY_ENCRYPTION_KEY: envHex(32).default(DEV_DEFAULTS.identityEncryptionKey),
+  /** Parsed to milliseconds (0 = the real time). */
+  CLOCK_OFFSET: envString()
+    .default('')
+    .transform((raw, ctx) => {
+      const ms = tryParseClockOffset(raw);
+      if (ms === null) ctx.addIssue({ code: 'custom', message: CLOCK_OFFSET_FORMAT });
+      return ms ?? 0;
+    }),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+});
+
+type PlatformShape = ReturnType<typeof platformConfigShape>;
+export type ParsedPlatformConfig = z.output<z.ZodObject<PlatformShape>>;
+
+/** With NODE_ENV=production the public development secrets and a shifted clock are refused. */
+export function checkProduction(config: ParsedPlatformConfig, ctx: z.RefinementCtx): void {
+  if (config.NODE_ENV !== 'production') return;
+  const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const usesPublicKey = Boolean(config.JWT_PUBLIC_KEY || config.JWT_JWKS_URL);
+  if (!usesPublicKey && config.JWT_SECRET === DEV_DEFAULTS.jwtSecret) {
+    refuse('JWT_SECRET', 'is required in production (or JWT_PUBLIC_KEY / JWT_JWKS_URL) and must not be the development default');
+  }
+  if (config.PSEUDONYM_SECRET === DEV_DEFAULTS.pseudonymSecret) {
+    refuse('PSEUDONYM_SECRET', 'is required in production and must not be the development default');
+  }
+  if (config.IDENTITY_ENCRYPTION_KEY === DEV_DEFAULTS.identityEncryptionKey) {
+    refuse('IDENTITY_ENCRYPTION_KEY', 'is required in production and must not be the development default');
+  }
+  if (config.CLOCK_OFFSET !== 0) {
+    refuse('CLOCK_OFFSET', 'must be empty in production: a shifted clock is for tests only');
+  }
+}
+
+/** Fills what depends on other settings: quieter logs under test. */
+export const withDerivedDefaults = <T extends ParsedPlatformConfig>(config: T): T & { LOG_LEVEL: LogLevel } => ({
+  ...config,
+  LOG_LEVEL: config.LOG_LEVEL ?? (config.NODE_ENV === 'test' ? 'warn' : 'info'),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export type PlatformConfig = ParsedPlatformConfig & { LOG_LEVEL: LogLevel };

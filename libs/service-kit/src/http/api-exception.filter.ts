@@ -1,0 +1,32 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { correlationIdFor } from '../observability/correlation-id';
+import { toErrorResponse } from './error-response';
+
+/**
+ * The one exception filter: every error leaves as `{ error: { code, message,
+ * details } }` (API.md "Conventions"). Server faults are logged with the
+ * correlation id that the body and the response header carry; the client gets
+ * no internals.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const correlationId = correlationIdFor(request, response);
+    const { status, body, serverFault } = toErrorResponse(exception, correlationId);
+    if (serverFault) {
+      const err = exception instanceof Error ? exception : new Error(String(exception));
+      this.logger.error({ status, code: body.error.code, err }, `Request failed with ${status}`);
+    }
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(status).json(body);
+  }
+}

@@ -1,0 +1,44 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import { stdTimeFunctions } from 'pino';
+import type { PlatformConfig } from '../config/platform-config.schema';
+import { correlationIdFor } from './correlation-id';
+
+const QUIET_PATHS = /^\/(health|metrics)(\/|$)/;
+
+/**
+ * JSON logs on stdout, one line per request with its correlation id. No
+ * personal data: requests are logged by method and path only (no query, no
+ * headers, no bodies), and the redaction list guards whatever a handler adds.
+ */
+export function loggerParams(config: Pick<PlatformConfig, 'LOG_LEVEL'>, service: string): Params {
+  return {
+    pinoHttp: {
+      level: config.LOG_LEVEL,
+      base: { service },
+      timestamp: stdTimeFunctions.isoTime,
+      genReqId: (request: IncomingMessage, response: ServerResponse) => correlationIdFor(request, response),
+      customProps: (request: IncomingMessage) => ({ correlationId: correlationIdFor(request) }),
+      autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
+      serializers: {
+        req: (request: { method?: string; url?: string }) => ({ method: request.method, path: pathOnly(request.url) }),
+        res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
+      },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.body',
+          'req.query',
+          'res.headers["set-cookie"]',
+          'res.body',
+          'body',
+          'headers.authorization',
+        ],
+        censor: '[redacted]',
+      },
+    },
+  };
+}
+
+const pathOnly = (url?: string): string | undefined => url?.split('?')[0];

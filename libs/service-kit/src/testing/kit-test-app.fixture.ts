@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication, Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { AuthModule } from '@app/auth';
+import { DataSource } from 'typeorm';
+import { configureServiceApp } from '../bootstrap/configure-service-app';
+import { ServiceKitModule } from '../bootstrap/service-kit.module';
+import { loadPlatformConfig } from '../config/load-platform-config';
+import { runMigrations } from '../database/run-migrations';
+import type { ReadinessOptions } from '../observability/health/readiness-options';
+
+export interface KitTestApp {
+  app: INestApplication;
+  schema: string;
+  /** A plain connection to the test schema, to look at what the kit stored. */
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/**
+ * A service made of the kit plus the given controllers, on a fresh schema of
+ * the real Postgres, with the real JWT guard, listening on an ephemeral port
+ * (so concurrent supertest requests share one server).
+ */
+export async function startKitTestApp(options: { controllers?: Type[]; readiness?: ReadinessOptions }): Promise<KitTestApp> {
+  const config = loadPlatformConfig(process.env, { defaultPort: 3999 });
+  const schema = `t_kit_${randomBytes(5).toString('hex')}`;
+  await runMigrations(config, schema, []);
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      ServiceKitModule.forRoot({ name: 'kit-test', schema, config, readiness: options.readiness }),
+      AuthModule.forRoot(),
+    ],
+    controllers: options.controllers ?? [],
+  }).compile();
+  const app = moduleRef.createNestApplication();
+  configureServiceApp(app, 'kit-test');
+  await app.listen(0, '127.0.0.1');
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: config.DATABASE_URL,
+    extra: { max: 1, options: `-c search_path=${schema}` },
+  });
+  await dataSource.initialize();
+  return {
+    app,
+    schema,
+    dataSource,
+    async close() {
+      await app.close();
+      await dataSource.query(`DROP SCHEMA ${schema} CASCADE`);
+      await dataSource.destroy();
+    },
+  };
+}

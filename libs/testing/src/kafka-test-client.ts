@@ -1,0 +1,79 @@
+import { Kafka, logLevel, type Message } from 'kafkajs';
+import { randomBytes } from 'node:crypto';
+import { type CollectedMessage, describeMessages, toCollectedMessage } from './kafka-test-message';
+
+export const testKafkaBrokers = (): string[] => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+
+export const testKafka = (clientId = 'integration-test'): Kafka =>
+  new Kafka({ clientId, brokers: testKafkaBrokers(), logLevel: logLevel.ERROR });
+
+/** A topic name no other test file or run uses (the broker keeps data between runs). */
+export const uniqueTopic = (prefix: string): string => `${prefix}.${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+
+export async function createTopics(topics: string[], partitions = 1): Promise<void> {
+  const admin = testKafka('integration-test-admin').admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({
+      topics: topics.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+      waitForLeaders: true,
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function produceMessages(topic: string, messages: Message[]): Promise<void> {
+  const producer = testKafka('integration-test-producer').producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+export interface CollectOptions {
+  until: (messages: CollectedMessage[]) => boolean;
+  timeoutMs?: number;
+}
+
+/**
+ * Reads `topic` from the beginning with a fresh consumer group until `until`
+ * holds, and returns what had arrived at that moment. On timeout the error
+ * lists what did arrive, which usually tells why the test failed.
+ */
+export async function collectMessages(topic: string, { until, timeoutMs = 30_000 }: CollectOptions): Promise<CollectedMessage[]> {
+  const consumer = testKafka('integration-test-collector').consumer({
+    groupId: `test-collector-${randomBytes(6).toString('hex')}`,
+    sessionTimeout: 10_000,
+    maxWaitTimeInMs: 500,
+  });
+  const collected: CollectedMessage[] = [];
+  let satisfied: (messages: CollectedMessage[]) => void = () => undefined;
+  const done = new Promise<CollectedMessage[]>((resolve) => (satisfied = resolve));
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`collectMessages(${topic}) timed out after ${timeoutMs} ms; ${describeMessages(collected)}`)),
+      timeoutMs,
+    );
+  });
+  // The race below may only start listening after a slow connect.
+  timedOut.catch(() => undefined);
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    if (until(collected)) return [];
+    await consumer.run({
+      eachMessage: async ({ partition, message }) => {
+        collected.push(toCollectedMessage(partition, message));
+        if (until(collected)) satisfied([...collected]);
+      },
+    });
+    return await Promise.race([done, timedOut]);
+  } finally {
+    clearTimeout(timer);
+    await consumer.disconnect();
+  }
+}
