@@ -10,7 +10,7 @@ function given(events: DeviceEvent[]) {
   const state = events.reduce(deviceDecider.evolve, deviceDecider.initialState());
   return {
     when: (command: DeviceCommand) => ({
-      then: (expected: Partial<DeviceEvent>[]) =>
+      then: (expected: unknown[]) =>
         expect(deviceDecider.decide(command, state)).toMatchObject(expected),
       thenError: (code: string, kind: DomainError['kind']) => {
         try {

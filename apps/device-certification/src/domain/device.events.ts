@@ -4,7 +4,7 @@ import type { Connectivity, CeClass, DeviceProductData, IndicationCode } from '.
  * Events of the DeviceProduct stream, stored and published under these
  * explicit type names (never class names): renaming a type is a new type.
  */
-export interface CertificationGranted {
+export type CertificationGranted = {
   validFrom: string;
   validUntil: string;
   lppCode: string;
@@ -15,7 +15,7 @@ export interface CertificationGranted {
   manufacturerSiret: string;
   evaluatorOrg: string;
   notes?: string;
-}
+};
 
 export type DeviceEvent =
   | { type: 'DeviceRegistered'; data: { deviceId: string; product: DeviceProductData } }

@@ -9,7 +9,7 @@ export const NOW = new Date('2026-11-28T10:00:00.000Z');
 export const product = (overrides: Partial<DeviceProductData> = {}): DeviceProductData => ({
   name: 'CardioWatch',
   model: 'CW-2',
-  udiDi: '03760123450016',
+  udiDi: '03760123450010',
   manufacturer: { siret: VENDOR_SIRET, name: 'Cardio SAS' },
   ceClass: 'IIa',
   notifiedBodyCertificate: 'NB-0459-2026-001',
@@ -34,7 +34,7 @@ export const certified = (validUntil = '2027-12-31T00:00:00.000Z'): DeviceEvent 
     certifiedIndications: ['HEART_FAILURE'],
     connectivity: ['CELLULAR_4G', 'WIFI'],
     ceClass: 'IIa',
-    udiDi: '03760123450016',
+    udiDi: '03760123450010',
     manufacturerSiret: VENDOR_SIRET,
     evaluatorOrg: 'EVAL-1',
   },

@@ -1,0 +1,27 @@
+/**
+ * `npm run rebuild:device-catalogue`: drops the catalogue read model and folds
+ * every device stream again. Safe at any time: commands keep writing the rows
+ * they touch, and the rebuild's transaction replaces the table at once.
+ */
+import { EventStore } from '@app/event-sourcing';
+import { loadPlatformConfig, postgresOptions } from '@app/service-kit';
+import { DataSource } from 'typeorm';
+import { DEFAULT_PORT, SCHEMA } from '../device-certification.module';
+import { DeviceCatalogueProjection } from '../projections/device-catalogue.projection';
+
+async function main(): Promise<void> {
+  const config = loadPlatformConfig(process.env, { defaultPort: DEFAULT_PORT });
+  const dataSource = new DataSource(postgresOptions(config, { schema: process.env.SCHEMA ?? SCHEMA }));
+  await dataSource.initialize();
+  try {
+    const devices = await new DeviceCatalogueProjection().rebuild(dataSource, new EventStore(dataSource));
+    console.log(`device catalogue rebuilt from the events: ${devices} device(s)`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

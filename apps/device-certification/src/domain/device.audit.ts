@@ -1,0 +1,44 @@
+import type { AuditEntry } from '@app/contracts';
+import type { DeviceEvent } from './device.events';
+import type { DeviceState } from './device.state';
+
+type AuditDraft = Omit<AuditEntry, 'id' | 'prevHash' | 'streamVersion' | 'service' | 'correlationId' | 'occurredAt'>;
+
+/** Version of the certification rules the evaluator's decision was checked against. */
+export const CERTIFICATION_RULES_VERSION = 'device-certification/2026.1';
+
+const decisions: Record<DeviceEvent['type'], string> = {
+  DeviceRegistered: 'REGISTERED',
+  DeviceUpdated: 'UPDATED',
+  DeviceSubmitted: 'SUBMITTED',
+  DeviceCertified: 'CERTIFIED',
+  DeviceRecertified: 'RECERTIFIED',
+  DeviceRejected: 'REJECTED',
+  DeviceSuspended: 'SUSPENDED',
+  DeviceReinstated: 'REINSTATED',
+  DeviceRevoked: 'REVOKED',
+  DeviceCertificationExpired: 'EXPIRED',
+};
+
+/**
+ * The audit entry of one step: what was decided and on which evidence. The
+ * vendor's declarations are the evidence of registration and submission; the
+ * granted terms (and the rules version they were checked against) are the
+ * evidence of a certification. A device product holds no personal data.
+ */
+export function deviceAuditDraft(deviceId: string, events: DeviceEvent[], state: DeviceState, actor: AuditEntry['actor']): AuditDraft {
+  const last = events[events.length - 1];
+  const certificationStep = last.type === 'DeviceCertified' || last.type === 'DeviceRecertified';
+  return {
+    actor,
+    action: `device.${decisions[last.type].toLowerCase()}`,
+    subject: `device:${deviceId}`,
+    relatedSubjects: [],
+    decision: decisions[last.type],
+    evidence: {
+      status: state.status,
+      events: events.map((event) => ({ type: event.type, data: event.data })),
+    },
+    ...(certificationStep ? { rulesVersion: CERTIFICATION_RULES_VERSION } : {}),
+  };
+}
