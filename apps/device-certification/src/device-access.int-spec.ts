@@ -64,6 +64,8 @@ describe('device certification: who may do and see what (real Postgres, Kafka, R
       ['dataHosting.storage', { dataHosting: { storage: 'USB_STICK' } }],
       ['security.etsiEn303645', { security: { etsiEn303645: 'yes' } }],
       ['name', { name: '' }],
+      ['security', { security: undefined }],
+      ['manufacturer', { manufacturer: 'Cardio SAS' }],
     ];
     it.each(cases)('names %s', async (field, override) => {
       const before = Number((await t.dataSource.query('SELECT count(*) AS n FROM events'))[0].n);

@@ -6,8 +6,10 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -44,7 +46,7 @@ export class DeviceProductRequestDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) model!: string;
   @ApiProperty({ example: '03760123450010' }) @IsUdiDi() udiDi!: string;
-  @ApiProperty({ type: ManufacturerDto }) @ValidateNested() @Type(() => ManufacturerDto) manufacturer!: ManufacturerDto;
+  @ApiProperty({ type: ManufacturerDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ManufacturerDto) manufacturer!: ManufacturerDto;
   @ApiProperty({ enum: CE_CLASSES }) @IsIn(CE_CLASSES) ceClass!: CeClass;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) notifiedBodyCertificate?: string;
 
@@ -56,8 +58,8 @@ export class DeviceProductRequestDto {
   @IsArray() @ArrayNotEmpty() @ArrayUnique() @IsIn(CONNECTIVITIES, { each: true })
   connectivity!: Connectivity[];
 
-  @ApiProperty({ type: DataHostingDto }) @ValidateNested() @Type(() => DataHostingDto) dataHosting!: DataHostingDto;
-  @ApiProperty({ type: SecurityDto }) @ValidateNested() @Type(() => SecurityDto) security!: SecurityDto;
+  @ApiProperty({ type: DataHostingDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => DataHostingDto) dataHosting!: DataHostingDto;
+  @ApiProperty({ type: SecurityDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => SecurityDto) security!: SecurityDto;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(300, { each: true })

@@ -1,0 +1,48 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
+import { ServiceKitModule } from '@app/service-kit';
+import { DocsIndexHttpController } from './docs/docs-index.http.controller';
+import type { GatewayConfig } from './gateway.config';
+import { GATEWAY_CONFIG, PROXY_TARGETS, SERVICE_REGISTRY } from './gateway.tokens';
+import { GatewayHealthHttpController } from './health/gateway-health.http.controller';
+import { UpstreamReadiness } from './health/upstream-readiness';
+import { GatewayProxyMiddleware } from './proxy/gateway-proxy.middleware';
+import type { ProxyTargets } from './proxy/proxy-decision';
+import { buildRouteTable, ServiceEntry, serviceUrl } from './registry';
+
+export const GATEWAY_SERVICE_NAME = 'gateway';
+
+/**
+ * The gateway for the services of services.json, at the URLs the environment
+ * gives. It has no database and no writes of its own: no schema, no
+ * idempotency store; its readiness is the services'.
+ */
+@Module({})
+export class GatewayModule implements NestModule {
+  static forRoot(config: GatewayConfig, services: ServiceEntry[], env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    const upstreams = services.filter((s) => s.name !== GATEWAY_SERVICE_NAME);
+    const targets: ProxyTargets = {
+      routes: buildRouteTable(upstreams, env),
+      services: new Map(upstreams.map((s) => [s.name, serviceUrl(s, env)])),
+    };
+    return {
+      module: GatewayModule,
+      imports: [
+        ServiceKitModule.forRoot({ name: GATEWAY_SERVICE_NAME, config, readiness: {}, idempotency: false }),
+        AuthModule.forRoot(),
+      ],
+      controllers: [GatewayHealthHttpController, DocsIndexHttpController],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: SERVICE_REGISTRY, useValue: services },
+        { provide: PROXY_TARGETS, useValue: targets },
+        UpstreamReadiness,
+        GatewayProxyMiddleware,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(GatewayProxyMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,4 @@
+/** Nest injection tokens of the gateway. */
+export const SERVICE_REGISTRY = Symbol('SERVICE_REGISTRY');
+export const PROXY_TARGETS = Symbol('PROXY_TARGETS');
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

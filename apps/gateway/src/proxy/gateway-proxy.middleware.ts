@@ -1,0 +1,47 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import { DomainError, ERROR_CODES } from '@app/contracts';
+import { bearerToken, JwtVerifier } from '@app/auth';
+import { correlationIdFor } from '@app/service-kit';
+import type { RequestHandler } from 'http-proxy-middleware';
+import { GATEWAY_CONFIG, PROXY_TARGETS } from '../gateway.tokens';
+import type { GatewayConfig } from '../gateway.config';
+import { decideProxy, ProxyTargets } from './proxy-decision';
+import { createUpstreamProxy, ProxiedRequest } from './upstream-proxy';
+
+type GatewayRequest = IncomingMessage & { originalUrl?: string; route?: { path: string } };
+
+/**
+ * Routes `/v1/...` to the service owning the prefix after checking that the
+ * token is genuine (services check roles and ownership themselves), and
+ * `/docs/<service>/json` to that service's OpenAPI document. Everything else
+ * falls through to the gateway's own controllers.
+ */
+@Injectable()
+export class GatewayProxyMiddleware implements NestMiddleware {
+  private readonly proxy: RequestHandler<ProxiedRequest, ServerResponse>;
+
+  constructor(
+    @Inject(PROXY_TARGETS) private readonly targets: ProxyTargets,
+    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+    private readonly verifier: JwtVerifier,
+  ) {
+    this.proxy = createUpstreamProxy(config.PROXY_TIMEOUT_MS);
+  }
+
+  async use(req: GatewayRequest, res: ServerResponse, next: (error?: unknown) => void): Promise<void> {
+    const decision = decideProxy(this.targets, req.originalUrl ?? req.url ?? '/');
+    if (decision.kind === 'gateway') return next();
+    if (decision.kind === 'not_found') throw new DomainError(ERROR_CODES.notFound, decision.message, 'not_found');
+    if (decision.authenticate) await this.verifier.verify(bearerToken(req.headers.authorization));
+    // One id across the gateway's and the service's logs (a malformed one replaced).
+    req.headers['x-correlation-id'] = correlationIdFor(req, res);
+    // The kit's metrics label requests by matched route; a proxied request matches
+    // none, so it is labelled by what routed it, keeping the label set small.
+    req.route = { path: decision.label };
+    req.url = decision.path;
+    const proxied = req as unknown as ProxiedRequest;
+    proxied.upstream = { service: decision.service, target: decision.target };
+    await this.proxy(proxied, res, next);
+  }
+}

@@ -1,0 +1,44 @@
+import { buildRouteTable } from '../registry';
+import { decideProxy, type ProxyTargets } from './proxy-decision';
+
+const services = [
+  { name: 'gateway', port: 3000, entry: 'g.ts', prefixes: [] },
+  { name: 'device-certification', port: 3001, entry: 'd.ts', prefixes: ['/v1/devices'] },
+];
+const targets: ProxyTargets = {
+  routes: buildRouteTable(services, {}),
+  services: new Map([['device-certification', 'http://127.0.0.1:3001']]),
+};
+
+describe('what the gateway does with a request', () => {
+  it('proxies an API path unchanged, query included, and asks for a token', () => {
+    expect(decideProxy(targets, '/v1/devices/0190?status=CERTIFIED')).toEqual({
+      kind: 'proxy',
+      service: 'device-certification',
+      target: 'http://127.0.0.1:3001',
+      path: '/v1/devices/0190?status=CERTIFIED',
+      authenticate: true,
+      label: '/v1/devices/:path',
+    });
+  });
+
+  it('answers 404 for an API path no service serves', () => {
+    expect(decideProxy(targets, '/v1/nothing/here')).toEqual({ kind: 'not_found', message: 'No service serves /v1/nothing/here' });
+    expect(decideProxy(targets, '/v1')).toMatchObject({ kind: 'not_found' });
+  });
+
+  it("maps /docs/<service>/json to that service's public OpenAPI document", () => {
+    expect(decideProxy(targets, '/docs/device-certification/json')).toMatchObject({
+      kind: 'proxy',
+      path: '/docs/json',
+      authenticate: false,
+    });
+    expect(decideProxy(targets, '/docs/billing/json')).toEqual({ kind: 'not_found', message: 'No service named billing' });
+  });
+
+  it("leaves the gateway's own paths to the gateway", () => {
+    for (const path of ['/health/ready', '/metrics', '/docs', '/docs/services.json', '/v1x']) {
+      expect(decideProxy(targets, path)).toEqual({ kind: 'gateway' });
+    }
+  });
+});

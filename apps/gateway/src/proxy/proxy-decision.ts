@@ -1,0 +1,40 @@
+import { resolveRoute, type Route } from '../registry';
+
+/** Where one request goes: to a service (and under which path), nowhere (404), or to the gateway itself. */
+export type ProxyDecision =
+  | { kind: 'gateway' }
+  | { kind: 'not_found'; message: string }
+  | { kind: 'proxy'; service: string; target: string; path: string; authenticate: boolean; label: string };
+
+export interface ProxyTargets {
+  routes: Route[];
+  /** Service name -> base URL, for `/docs/<service>/json`. */
+  services: ReadonlyMap<string, string>;
+}
+
+const DOCS_JSON = /^\/docs\/([a-z][a-z0-9-]*)\/json$/;
+
+/**
+ * `/v1/...` goes to the service owning the prefix, with its token; the
+ * OpenAPI documents are public like each service's own `/docs/json`.
+ */
+export function decideProxy(targets: ProxyTargets, url: string): ProxyDecision {
+  const [pathname, query] = splitUrl(url);
+  if (pathname === '/v1' || pathname.startsWith('/v1/')) {
+    const route = resolveRoute(targets.routes, pathname);
+    if (!route) return { kind: 'not_found', message: `No service serves ${pathname}` };
+    return { kind: 'proxy', service: route.service, target: route.target, path: url, authenticate: true, label: `${route.prefix}/:path` };
+  }
+  const docs = DOCS_JSON.exec(pathname);
+  if (docs) {
+    const target = targets.services.get(docs[1]);
+    if (!target) return { kind: 'not_found', message: `No service named ${docs[1]}` };
+    return { kind: 'proxy', service: docs[1], target, path: `/docs/json${query}`, authenticate: false, label: '/docs/:service/json' };
+  }
+  return { kind: 'gateway' };
+}
+
+function splitUrl(url: string): [string, string] {
+  const at = url.indexOf('?');
+  return at === -1 ? [url, ''] : [url.slice(0, at), url.slice(at)];
+}

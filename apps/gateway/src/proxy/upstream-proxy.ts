@@ -1,0 +1,41 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Logger } from '@nestjs/common';
+import { ERROR_CODES } from '@app/contracts';
+import { createProxyMiddleware, type RequestHandler } from 'http-proxy-middleware';
+import { writeErrorBody } from './error-response';
+
+export interface UpstreamTarget {
+  service: string;
+  target: string;
+}
+
+/** The request as the proxy sees it: the middleware has chosen its upstream. */
+export type ProxiedRequest = IncomingMessage & { upstream?: UpstreamTarget };
+
+/**
+ * One http-proxy-middleware for every service: the upstream is chosen per
+ * request by the gateway middleware. Bodies are piped as they arrive (the
+ * gateway has no body parser), and every request header, Authorization and
+ * X-Correlation-Id included, goes through unchanged.
+ */
+export function createUpstreamProxy(timeoutMs: number): RequestHandler<ProxiedRequest, ServerResponse> {
+  const logger = new Logger('GatewayProxy');
+  return createProxyMiddleware<ProxiedRequest, ServerResponse>({
+    router: (req) => req.upstream!.target,
+    changeOrigin: true,
+    xfwd: true,
+    proxyTimeout: timeoutMs,
+    on: {
+      error: (error, req, res) => {
+        const service = (req as ProxiedRequest).upstream?.service ?? 'upstream';
+        const code = (error as NodeJS.ErrnoException).code ?? error.message;
+        logger.warn(`${service} unavailable for ${req.method} ${req.url}: ${code}`);
+        if ('writeHead' in res) {
+          writeErrorBody(res, 503, ERROR_CODES.dependencyUnavailable, `${service} is unavailable; retry later`);
+        } else {
+          res.destroy();
+        }
+      },
+    },
+  });
+}

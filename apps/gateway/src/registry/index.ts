@@ -1,0 +1,4 @@
+export * from './service-registry';
+export * from './load-service-registry';
+export * from './service-url';
+export * from './route-table';

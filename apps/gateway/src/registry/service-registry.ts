@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * services.json: THE list of the platform's services. The gateway routes their
+ * prefixes, `npm start` migrates and starts them, compose and k8s mirror them.
+ * A service joins the platform by adding an entry here and nothing else.
+ */
+// Strict: a misspelt key (`migration`) must fail loudly, not be ignored.
+const serviceEntry = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be kebab-case'),
+  port: z.number().int().min(1).max(65535),
+  entry: z.string().min(1),
+  prefixes: z.array(z.string().regex(/^\/v1(\/[a-z0-9-]+)+$/, 'must look like /v1/devices')),
+  schema: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier')
+    .optional(),
+  migrations: z
+    .string()
+    .regex(/^[^#]+#[A-Za-z_$][\w$]*$/, 'must be <module path>#<export name>')
+    .optional(),
+});
+
+const registryFile = z.strictObject({ $comment: z.string().optional(), services: z.array(serviceEntry).min(1) });
+
+export type ServiceEntry = z.infer<typeof serviceEntry>;
+
+export class ServiceRegistryError extends Error {
+  override name = 'ServiceRegistryError';
+}
+
+/** Validates the parsed services.json; a bad entry names itself and its field. */
+export function parseServiceRegistry(raw: unknown, source = 'services.json'): ServiceEntry[] {
+  const parsed = registryFile.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`);
+    throw new ServiceRegistryError(`Invalid ${source}: ${problems.join('; ')}`);
+  }
+  const services = parsed.data.services;
+  assertUnique(services.map((s) => s.name), 'service name', source);
+  assertUnique(services.map((s) => String(s.port)), 'port', source);
+  assertUnique(services.flatMap((s) => s.prefixes), 'prefix', source);
+  for (const service of services) {
+    if (service.migrations && !service.schema) {
+      throw new ServiceRegistryError(`Invalid ${source}: ${service.name} has migrations but no schema`);
+    }
+  }
+  return services;
+}
+
+function assertUnique(values: string[], what: string, source: string): void {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) throw new ServiceRegistryError(`Invalid ${source}: ${what} ${value} appears twice`);
+    seen.add(value);
+  }
+}

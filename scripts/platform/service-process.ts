@@ -1,0 +1,60 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { ServiceEntry } from '../../apps/gateway/src/registry';
+import { REPO_ROOT } from './repo-root';
+import { pipePrefixed } from './prefixed-output';
+
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface ServiceProcess {
+  service: ServiceEntry;
+  child: ChildProcess;
+  exited: Promise<ExitStatus>;
+  hasExited(): boolean;
+}
+
+/**
+ * One service in its own Node process, as in production. Detached into its own
+ * process group so a terminal Ctrl-C reaches only the supervisor, which then
+ * stops the services in order instead of all of them racing.
+ */
+export function startServiceProcess(service: ServiceEntry, prefix: string, env: NodeJS.ProcessEnv): ServiceProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(REPO_ROOT, service.entry)], {
+    cwd: REPO_ROOT,
+    env: { ...env, PORT: String(service.port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  pipePrefixed(child.stdout!, prefix, process.stdout);
+  pipePrefixed(child.stderr!, prefix, process.stderr);
+  let done = false;
+  const exited = new Promise<ExitStatus>((resolveExit) => {
+    child.once('error', (error) => {
+      process.stderr.write(`${prefix}could not start: ${error.message}\n`);
+      done = true;
+      resolveExit({ code: null, signal: null });
+    });
+    child.once('exit', (code, signal) => {
+      done = true;
+      resolveExit({ code, signal });
+    });
+  });
+  return { service, child, exited, hasExited: () => done };
+}
+
+/** SIGTERM, then SIGKILL if the service has not exited within the grace period. */
+export async function stopServiceProcess(proc: ServiceProcess, graceMs: number): Promise<ExitStatus> {
+  if (proc.hasExited()) return proc.exited;
+  proc.child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), graceMs)));
+  const first = await Promise.race([proc.exited, timedOut]);
+  clearTimeout(timer);
+  if (first !== 'timeout') return first;
+  process.stderr.write(`${proc.service.name} did not stop within ${graceMs} ms: killing it\n`);
+  proc.child.kill('SIGKILL');
+  return proc.exited;
+}

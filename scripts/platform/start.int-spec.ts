@@ -1,0 +1,92 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** services.json with the real gateway and one stub service, on free ports. */
+async function servicesFile(): Promise<{ file: string; gatewayPort: number; stubPort: number }> {
+  const [gatewayPort, stubPort] = [await freePort(), await freePort()];
+  const file = join(mkdtempSync(join(tmpdir(), 'platform-start-')), 'services.json');
+  const services = [
+    { name: 'gateway', port: gatewayPort, entry: 'apps/gateway/src/main.ts', prefixes: [] },
+    { name: 'stub', port: stubPort, entry: 'scripts/platform/fixtures/stub-service.ts', prefixes: ['/v1/stubs'] },
+  ];
+  writeFileSync(file, JSON.stringify({ services }));
+  return { file, gatewayPort, stubPort };
+}
+
+function startPlatform(env: Record<string, string>): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/platform/start.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exit = once(child, 'exit').then(([code]) => code as number | null);
+  return { child, output: () => output, exit };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out; output so far:\n${what()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const answers = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/health/live`).then(
+    () => true,
+    () => false,
+  );
+
+describe('npm start (scripts/platform/start.ts, real processes)', () => {
+  it('starts every service, waits until all are ready, prints where they listen, and stops them on SIGTERM', async () => {
+    const { file, gatewayPort, stubPort } = await servicesFile();
+    const platform = startPlatform({ SERVICES_FILE: file });
+    await waitFor(() => platform.output().includes('The platform is up'), 45_000, platform.output);
+    expect(platform.output()).toContain(`stub     ${stubPort}`);
+    expect(platform.output()).toContain(`API docs:  http://127.0.0.1:${gatewayPort}/docs`);
+    expect(platform.output()).toContain('npm run token -- --role physician');
+    expect((await fetch(`http://127.0.0.1:${gatewayPort}/health/ready`)).status).toBe(200);
+
+    platform.child.kill('SIGTERM');
+    expect(await platform.exit).toBe(0);
+    expect(platform.output()).toContain('[platform] stopping gateway, stub');
+    expect(await answers(gatewayPort)).toBe(false);
+    expect(await answers(stubPort)).toBe(false);
+  });
+
+  it('stops everything with a non-zero code when a service dies, naming it', async () => {
+    const { file, gatewayPort } = await servicesFile();
+    const platform = startPlatform({ SERVICES_FILE: file, STUB_EXIT_AFTER_MS: '4000' });
+    expect(await platform.exit).toBe(1);
+    expect(platform.output()).toContain('[platform] stub exited unexpectedly (code 3): stopping everything');
+    expect(await answers(gatewayPort)).toBe(false);
+  });
+
+  it('gives up after the readiness timeout, naming the service that is not ready and its answer', async () => {
+    const { file, gatewayPort } = await servicesFile();
+    const platform = startPlatform({ SERVICES_FILE: file, STUB_READY_STATUS: '503', PLATFORM_READY_TIMEOUT_MS: '5000' });
+    expect(await platform.exit).toBe(1);
+    expect(platform.output()).toContain('Timed out after 5 s waiting for readiness of:');
+    expect(platform.output()).toMatch(/\n {2}stub \(http:\/\/127\.0\.0\.1:\d+\): HTTP 503: \{"stub":true\}\n/);
+    // The gateway is not ready either, since it waits on the stub; its own answer says why.
+    expect(platform.output()).toMatch(/\n {2}gateway \(http:\/\/127\.0\.0\.1:\d+\): HTTP 503: Not ready: stub not ready\n/);
+    expect(await answers(gatewayPort)).toBe(false);
+  });
+});
