@@ -1,0 +1,11 @@
+import type { Actor } from '@app/contracts';
+
+/** Who runs a command, when, and in which conversation: stamped on its events and audit entry. */
+export interface CommandContext {
+  actor: Actor;
+  correlationId: string;
+  /** The event or request that caused this command; null for a user's own request. */
+  causationId: string | null;
+  /** The platform clock's reading for this command (the domain never reads a clock). */
+  now: Date;
+}

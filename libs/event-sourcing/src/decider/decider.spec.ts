@@ -1,0 +1,36 @@
+import { DomainError } from '@app/contracts';
+import { type ReviewEvent, reviewDecider } from '../fixtures/review.decider';
+import { decideEvents, foldEvents } from './decider';
+
+const now = new Date('2025-03-01T10:00:00.000Z');
+const opened: ReviewEvent = { type: 'ReviewOpened', data: { reviewId: 'r1', openedAt: now.toISOString() } };
+const approved: ReviewEvent = { type: 'ReviewApproved', data: { reviewId: 'r1', approvedAt: now.toISOString(), note: 'ok' } };
+
+describe('foldEvents', () => {
+  it('starts from the initial state', () => {
+    expect(foldEvents(reviewDecider, [])).toEqual({ status: 'none', approvals: 0 });
+  });
+
+  it('folds past events in order', () => {
+    expect(foldEvents(reviewDecider, [opened, approved])).toEqual({ status: 'approved', approvals: 1 });
+  });
+
+  it('continues from a given state', () => {
+    const open = foldEvents(reviewDecider, [opened]);
+    expect(foldEvents(reviewDecider, [approved], open)).toEqual({ status: 'approved', approvals: 1 });
+  });
+});
+
+describe('decideEvents', () => {
+  it('given an open review, when approved, then ReviewApproved', () => {
+    const state = foldEvents(reviewDecider, [opened]);
+    expect(decideEvents(reviewDecider, { type: 'ApproveReview', reviewId: 'r1', note: 'ok', now }, state)).toEqual([approved]);
+  });
+
+  it('given no review, when approved, then the rule error', () => {
+    const state = foldEvents(reviewDecider, []);
+    const decide = () => decideEvents(reviewDecider, { type: 'ApproveReview', reviewId: 'r1', note: 'ok', now }, state);
+    expect(decide).toThrow(DomainError);
+    expect(decide).toThrow(expect.objectContaining({ code: 'REVIEW.NOT_OPEN', kind: 'rule' }));
+  });
+});

@@ -1,0 +1,93 @@
+import type { ChainedAuditEntry } from '@app/audit';
+import { TOPICS, type EventEnvelope } from '@app/contracts';
+import type { AppendRequest, NewEvent, StreamState } from '../store/event-store.types';
+import type { AuditDraft } from './audit-draft';
+import { auditEnvelope, sealAuditEntry } from './audit-entry.builder';
+import type { CommandContext } from './command-context';
+import { type Decider, type DomainEvent, decideEvents, foldEvents } from './decider';
+import { eventEnvelope, outboxMessage } from './envelope.builder';
+
+export interface AuditInput<State, Event> {
+  state: State;
+  previousState: State;
+  events: Event[];
+  version: number;
+}
+
+export interface DecisionInput<State, Command, Event extends DomainEvent> {
+  decider: Decider<State, Command, Event>;
+  command: Command;
+  context: CommandContext;
+  stream: StreamState;
+  streamId: string;
+  streamType: string;
+  /** Topic of the aggregate's events, e.g. TOPICS.prescription. */
+  topic: string;
+  /** The step's audit entry; null when the step is not worth one. */
+  audit: (input: AuditInput<State, Event>) => AuditDraft | null;
+  service: string;
+  newId: () => string;
+  schemaVersionOf: (type: string) => number;
+}
+
+export interface DecisionPlan<State, Event> {
+  state: State;
+  version: number;
+  events: Event[];
+  envelopes: EventEnvelope[];
+  auditEntry: ChainedAuditEntry | null;
+  /** Null when the decider decided nothing: there is nothing to write. */
+  append: Omit<AppendRequest, 'manager'> | null;
+}
+
+/**
+ * The pure core of a command run: fold the stream, decide, and lay out
+ * everything the append writes (events, chained audit entry, outbox rows).
+ * Throws whatever the decider throws.
+ */
+export function planDecision<State, Command, Event extends DomainEvent>(
+  input: DecisionInput<State, Command, Event>,
+): DecisionPlan<State, Event> {
+  const { decider, stream, context } = input;
+  // Stored events come back upcast to the latest schema of their type, which is what the decider's union describes.
+  const previousState = foldEvents(decider, stream.events as unknown as Event[]);
+  const events = decideEvents(decider, input.command, previousState);
+  if (events.length === 0) {
+    return { state: previousState, version: stream.position, events, envelopes: [], auditEntry: null, append: null };
+  }
+  const state = foldEvents(decider, events, previousState);
+  const version = stream.position + events.length;
+  const target = { id: input.streamId, type: input.streamType };
+  const metadata = { actor: context.actor, correlationId: context.correlationId, causationId: context.causationId };
+  const occurredAt = context.now.toISOString();
+  const newEvents: NewEvent[] = events.map((event) => ({
+    id: input.newId(),
+    type: event.type,
+    data: event.data as Record<string, unknown>,
+    schemaVersion: input.schemaVersionOf(event.type),
+    occurredAt,
+    metadata,
+  }));
+  const envelopes = newEvents.map((event, index) => eventEnvelope(event, target, stream.position + index + 1));
+  const draft = input.audit({ state, previousState, events, version });
+  const auditEntry = draft
+    ? sealAuditEntry({ draft, id: input.newId(), prevHash: stream.auditHeadHash, streamVersion: version, service: input.service, context })
+    : null;
+  const outbox = envelopes.map((envelope) => outboxMessage(input.topic, envelope));
+  if (auditEntry) outbox.push(outboxMessage(TOPICS.auditEntries, auditEnvelope(auditEntry, target, context)));
+  return {
+    state,
+    version,
+    events,
+    envelopes,
+    auditEntry,
+    append: {
+      streamId: input.streamId,
+      streamType: input.streamType,
+      expectedVersion: stream.position,
+      events: newEvents,
+      auditEntry: auditEntry ?? undefined,
+      outbox,
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DeciderCommandRunner } from './decider/decider-command-runner';
+import { EVENT_SOURCING_OPTIONS, type EventSourcingOptions } from './event-sourcing.options';
+import { EventStore } from './store/event-store';
+import { EventTypeRegistry } from './upcasting/event-type-registry';
+import { AuditTrailVerifier } from './verification/audit-trail-verifier';
+
+/**
+ * Event store, decider runner and audit verifier over the service's default
+ * TypeORM DataSource (provided by the service's database module), plus
+ * @nestjs/cqrs as the command/query dispatcher. Global, like the DataSource it
+ * wraps: every feature module's command handler can inject the runner.
+ * The OutboxSignal is optional: when a messaging module provides it, the relay
+ * is woken after each commit; otherwise the relay's polling picks rows up.
+ */
+@Module({})
+export class EventSourcingModule {
+  static forRoot(options: EventSourcingOptions): DynamicModule {
+    return {
+      module: EventSourcingModule,
+      global: true,
+      imports: [CqrsModule.forRoot()],
+      providers: [
+        { provide: EVENT_SOURCING_OPTIONS, useValue: options },
+        { provide: EventTypeRegistry, useValue: options.registry ?? new EventTypeRegistry() },
+        {
+          provide: EventStore,
+          useFactory: (dataSource: DataSource, registry: EventTypeRegistry) => new EventStore(dataSource, registry),
+          inject: [getDataSourceToken(), EventTypeRegistry],
+        },
+        {
+          provide: AuditTrailVerifier,
+          useFactory: (store: EventStore) => new AuditTrailVerifier(store),
+          inject: [EventStore],
+        },
+        DeciderCommandRunner,
+      ],
+      exports: [EVENT_SOURCING_OPTIONS, EventTypeRegistry, EventStore, AuditTrailVerifier, DeciderCommandRunner],
+    };
+  }
+}

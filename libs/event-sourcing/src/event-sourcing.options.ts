@@ -1,0 +1,10 @@
+import type { EventTypeRegistry } from './upcasting/event-type-registry';
+
+export const EVENT_SOURCING_OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
+
+export interface EventSourcingOptions {
+  /** Name stamped as `service` on every audit entry (e.g. `prescription`). */
+  service: string;
+  /** Event types' upcasters; an empty registry when the service has none yet. */
+  registry?: EventTypeRegistry;
+}
