@@ -1,7 +1,7 @@
 import { AuthModule } from '@app/auth';
 import { EventSourcingModule } from '@app/event-sourcing';
 import { MessagingModule } from '@app/messaging';
-import { PLATFORM_CONFIG, ServiceKitModule, type PlatformConfig } from '@app/service-kit';
+import { PLATFORM_CONFIG, ServiceKitModule, platformBullModule, type PlatformConfig } from '@app/service-kit';
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ChangeCertificationStatusHttpController } from './commands/change-certification-status/change-certification-status.http.controller';
@@ -15,7 +15,6 @@ import { CertificationExpiryProcessor } from './jobs/certification-expiry.proces
 import { CERTIFICATION_EXPIRY_QUEUE } from './jobs/certification-expiry.queue';
 import { CertificationExpiryScheduler } from './jobs/certification-expiry.scheduler';
 import { CertificationExpirySweep } from './jobs/certification-expiry.sweep';
-import { redisConnection } from './jobs/redis-connection';
 import { migrations } from './migrations';
 import { DeviceCatalogueRow } from './projections/device-catalogue.entity';
 import { DeviceHistoryHandler } from './queries/device-history/device-history.handler';
@@ -59,13 +58,7 @@ export class DeviceCertificationModule {
           inject: [PLATFORM_CONFIG],
           useFactory: (config: PlatformConfig) => ({ serviceName: SERVICE, brokers: config.KAFKA_BROKERS }),
         }),
-        BullModule.forRootAsync({
-          inject: [PLATFORM_CONFIG],
-          useFactory: (config: PlatformConfig) => ({
-            connection: redisConnection(config.REDIS_URL),
-            prefix: options.queuePrefix ?? `bull:${SERVICE}`,
-          }),
-        }),
+        platformBullModule(options.queuePrefix ?? `bull:${SERVICE}`),
         BullModule.registerQueue({ name: CERTIFICATION_EXPIRY_QUEUE }),
       ],
       controllers: [

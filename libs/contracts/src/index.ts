@@ -5,3 +5,4 @@ export * from './error-codes';
 export * from './api-shapes';
 export * from './audit-entry';
 export * from './domain-error';
+export * from './vocabulary';

@@ -33,3 +33,5 @@ export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/configure-service-app';
 export * from './bootstrap/service-kit.module';
 export * from './bootstrap/service-kit.options';
+export * from './jobs/redis-connection';
+export * from './jobs/platform-bull.module';

@@ -1,15 +1,7 @@
-/** Vocabularies of API.md "Device certification". */
-export const INDICATION_CODES = [
-  'HEART_FAILURE',
-  'CHRONIC_RESPIRATORY_FAILURE',
-  'CHRONIC_KIDNEY_FAILURE',
-  'DIABETES',
-  'IMPLANTED_CARDIAC_DEVICE',
-] as const;
-export type IndicationCode = (typeof INDICATION_CODES)[number];
+import type { Connectivity, IndicationCode } from '@app/contracts';
 
-export const CONNECTIVITIES = ['LPWAN', 'CELLULAR_4G', 'CELLULAR_5G', 'BLE_GATEWAY', 'WIFI', 'WIRED'] as const;
-export type Connectivity = (typeof CONNECTIVITIES)[number];
+/** Vocabularies of API.md "Device certification"; indications and connectivity are shared (contracts). */
+export { CONNECTIVITIES, INDICATION_CODES, type Connectivity, type IndicationCode } from '@app/contracts';
 
 export const CE_CLASSES = ['I', 'IIa', 'IIb', 'III'] as const;
 export type CeClass = (typeof CE_CLASSES)[number];

@@ -1,64 +1,17 @@
 import { signDevToken, type DevTokenRequest } from '@app/auth';
-import { CLOCK, configureServiceApp, loadPlatformConfig, runMigrations, type Clock } from '@app/service-kit';
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { startServiceTestApp, type ServiceTestApp } from '@app/testing';
 import { DeviceCertificationModule, SERVICE } from '../device-certification.module';
 import { migrations } from '../migrations';
 
-/** A clock the test moves by hand, to let validity periods run out. */
-export class MovableClock implements Clock {
-  private offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-  advance(ms: number): void {
-    this.offsetMs += ms;
-  }
-}
+export type DeviceCertificationTestApp = ServiceTestApp;
 
-export interface DeviceCertificationTestApp {
-  app: INestApplication;
-  dataSource: DataSource;
-  clock: MovableClock;
-  schema: string;
-  close(): Promise<void>;
-}
-
-/**
- * The real service on a fresh schema of the real Postgres, the real Kafka and
- * a Redis queue prefix of its own: only the clock is the test's.
- */
-export async function startDeviceCertification(): Promise<DeviceCertificationTestApp> {
-  const schema = `t_devcert_${randomBytes(5).toString('hex')}`;
-  const config = loadPlatformConfig(process.env, { defaultPort: 0 });
-  await runMigrations(config, schema, migrations);
-  const clock = new MovableClock();
-  const moduleRef = await Test.createTestingModule({
-    imports: [DeviceCertificationModule.forRoot({ config, schema, queuePrefix: `bull-test-${schema}` })],
-  })
-    .overrideProvider(CLOCK)
-    .useValue(clock)
-    .compile();
-  const app = moduleRef.createNestApplication({ logger: ['error'] });
-  configureServiceApp(app, SERVICE);
-  await app.init();
-  const dataSource = app.get(DataSource);
-  return {
-    app,
-    dataSource,
-    clock,
-    schema,
-    async close() {
-      await app.close();
-      const admin = new DataSource({ type: 'postgres', url: config.DATABASE_URL });
-      await admin.initialize();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.destroy();
-    },
-  };
-}
+/** The real service on its own schema, with a BullMQ prefix of its own so it never shares queues. */
+export const startDeviceCertification = (): Promise<DeviceCertificationTestApp> =>
+  startServiceTestApp({
+    service: SERVICE,
+    migrations,
+    module: ({ config, schema }) => DeviceCertificationModule.forRoot({ config, schema, queuePrefix: `bull-test-${schema}` }),
+  });
 
 export const VENDOR_A = '73282932000074';
 export const VENDOR_B = '44306184100047';
