@@ -34,6 +34,22 @@ describe('service-kit HTTP conventions (real Postgres)', () => {
     expect(HandlerProbe.calls).toBe(0);
   });
 
+  it('answers an invalid NIR, SIRET and RPPS with 400 naming each, and accepts valid ones', async () => {
+    const response = await http()
+      .post('/v1/things/identifiers')
+      .set('Authorization', token)
+      .send({ nir: '1 84 03 75 123 456 91', siret: '73282932000075', rpps: '1001234567' })
+      .expect(400);
+    expect(response.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['nir', 'rpps', 'siret']);
+    expect(JSON.stringify(response.body)).not.toContain('123 456');
+    expect(HandlerProbe.calls).toBe(0);
+    await http()
+      .post('/v1/things/identifiers')
+      .set('Authorization', token)
+      .send({ nir: '2 69 05 2A 123 456 88', siret: '73282932000074', rpps: '10012345673' })
+      .expect(200);
+  });
+
   it('answers malformed JSON with 400 and the error body', async () => {
     const response = await http()
       .post('/v1/things')

@@ -5,6 +5,7 @@ import { IsArray, IsString, MinLength, ValidateNested } from 'class-validator';
 import { toListResponse } from '../http/list-response';
 import { PageQueryDto } from '../http/page-query.dto';
 import { currentCorrelationId } from '../observability/correlation-id';
+import { IsNir, IsRpps, IsSiret } from '@app/fr-health';
 
 export class OverrideRequestDto {
   @IsString() ruleId!: string;
@@ -14,6 +15,13 @@ export class OverrideRequestDto {
 export class CreateThingRequestDto {
   @IsString() name!: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => OverrideRequestDto) overrides!: OverrideRequestDto[];
+}
+
+/** French identifiers as DTOs check them: a bad one is a 400 naming its field. */
+export class IdentifiersRequestDto {
+  @IsNir() nir!: string;
+  @IsSiret() siret!: string;
+  @IsRpps() rpps!: string;
 }
 
 /** Counts how often each handler really ran, and can hold one open to test concurrency. */
@@ -37,6 +45,13 @@ export class ThingsTestController {
     HandlerProbe.entered?.();
     await HandlerProbe.gate;
     return { id: `thing-${HandlerProbe.calls}`, name: body.name, status: 'DRAFT', version: 1 };
+  }
+
+  @Post('identifiers')
+  @HttpCode(200)
+  identifiers(@Body() body: IdentifiersRequestDto) {
+    HandlerProbe.calls++;
+    return { siret: body.siret };
   }
 
   @Post(':id/refusal')
