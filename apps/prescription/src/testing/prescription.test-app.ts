@@ -1,0 +1,31 @@
+import { signDevToken, type DevTokenRequest } from '@app/auth';
+import { startServiceTestApp, type ServiceTestApp } from '@app/testing';
+import { migrations } from '../migrations';
+import { PrescriptionModule, SERVICE } from '../prescription.module';
+
+export type PrescriptionTestApp = ServiceTestApp;
+
+/**
+ * The real service on its own schema, with its own BullMQ prefix and its own
+ * consumer group for the device history (a fresh schema must read the topic from the start).
+ */
+export const startPrescription = (): Promise<PrescriptionTestApp> =>
+  startServiceTestApp({
+    service: SERVICE,
+    migrations,
+    module: ({ config, schema }) =>
+      PrescriptionModule.forRoot({ config, schema, queuePrefix: `bull-test-${schema}`, deviceHistoryPurpose: `device-history-${schema}` }),
+  });
+
+export const RPPS_CARDIOLOGIST = '10012345673';
+export const RPPS_OTHER_CARDIOLOGIST = '10000000016';
+export const RPPS_GP = '10000000024';
+
+export const bearer = (request: DevTokenRequest): string => `Bearer ${signDevToken(request)}`;
+export const tokens = {
+  cardiologist: bearer({ role: 'physician', rpps: RPPS_CARDIOLOGIST, specialty: 'cardiology', sub: 'cardiologist-user' }),
+  otherCardiologist: bearer({ role: 'physician', rpps: RPPS_OTHER_CARDIOLOGIST, specialty: 'cardiology', sub: 'other-cardiologist' }),
+  generalPractitioner: bearer({ role: 'physician', rpps: RPPS_GP, specialty: 'general_practice', sub: 'gp-user' }),
+  auditor: bearer({ role: 'auditor', sub: 'auditor-user' }),
+  vendor: bearer({ role: 'vendor', sub: 'vendor-user' }),
+};
