@@ -6,3 +6,6 @@ export * from './merkle-verify';
 export * from './merkle-node-plan';
 export * from './merkle-node-reader';
 export * from './tree-head';
+export * from './responsibility';
+export * from './dossier';
+export * from './dossier-verify';

@@ -1,0 +1,2 @@
+/** Map key of a stored node. */
+export const nodeKey = (level: number, index: number): string => `${level}:${index}`;

@@ -1,0 +1,5 @@
+/** What the stores need of a DataSource or a transaction's EntityManager. */
+export interface Queryable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query(sql: string, parameters?: unknown[]): Promise<any>;
+}

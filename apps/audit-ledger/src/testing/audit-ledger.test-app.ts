@@ -1,0 +1,48 @@
+import { signDevToken, type DevTokenRequest } from '@app/auth';
+import { createTopics, startServiceTestApp, uniqueTopic, type ServiceTestApp } from '@app/testing';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { AuditLedgerModule, SERVICE } from '../audit-ledger.module';
+import { loadLedgerConfig } from '../config/ledger-config';
+import { migrations } from '../migrations';
+
+export interface AuditLedgerTestApp extends ServiceTestApp {
+  topic: string;
+  signingKey: KeyObject;
+}
+
+/**
+ * The real service on a fresh schema, real Kafka and a key of its own. It reads
+ * a topic of its own unless told to read the platform's (`audit.entries.v1`).
+ */
+export async function startAuditLedger(options: { topic?: string } = {}): Promise<AuditLedgerTestApp> {
+  const topic = options.topic ?? uniqueTopic('audit.entries.test');
+  await createTopics([topic], 3);
+  const { privateKey: signingKey } = generateKeyPairSync('ed25519');
+  const started = await startServiceTestApp({
+    service: SERVICE,
+    migrations,
+    loadConfig: loadLedgerConfig,
+    module: ({ config, schema }) =>
+      AuditLedgerModule.forRoot({ config, schema, topic, consumerPurpose: `test-${schema}`, signingKey, pollMs: 100 }),
+  });
+  return { ...started, topic, signingKey };
+}
+
+export const bearer = (request: DevTokenRequest): string => `Bearer ${signDevToken(request)}`;
+export const PRESCRIBER_RPPS = '10003456789';
+export const tokens = {
+  auditor: bearer({ role: 'auditor', sub: 'auditor-user' }),
+  prescriber: bearer({ role: 'physician', sub: 'prescriber-user', rpps: PRESCRIBER_RPPS, specialty: 'cardiology' }),
+  otherPhysician: bearer({ role: 'physician', sub: 'other-physician', rpps: '10009999999', specialty: 'cardiology' }),
+  operator: bearer({ role: 'operator', sub: 'operator-user', org: 'OP-1' }),
+};
+
+export async function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value as T;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
