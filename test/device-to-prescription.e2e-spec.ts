@@ -1,9 +1,11 @@
+import { verifyDossier, type LiabilityDossier } from '@app/audit';
 import { signDevToken } from '@app/auth';
 import { TOPICS } from '@app/contracts';
 import { collectMessages, type ServiceTestApp } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { startAuditLedger } from '../apps/audit-ledger/src/testing/audit-ledger.test-app';
 import { createGatewayApp } from '../apps/gateway/src/gateway.app';
 import { loadGatewayConfig } from '../apps/gateway/src/gateway.config';
 import { productBody, startDeviceCertification, tokens as deviceTokens } from '../apps/device-certification/src/testing/device-certification.test-app';
@@ -11,13 +13,14 @@ import { prescriptionBody } from '../apps/prescription/src/testing/prescription-
 import { startPrescription, tokens as prescriptionTokens } from '../apps/prescription/src/testing/prescription.test-app';
 
 /**
- * The platform as a client uses it: every call through the gateway, the two
- * services on real sockets, and the certification reaching the prescription
- * service only through Kafka.
+ * The platform as a client uses it: every call through the gateway, the
+ * services on real sockets, the certification reaching the prescription
+ * service and every audit entry reaching the ledger only through Kafka.
  */
-describe('a certified device becomes prescribable (gateway, two services, Kafka)', () => {
+describe('a certified device becomes prescribable, and the ledger can prove it (gateway, three services, Kafka)', () => {
   let devices: ServiceTestApp;
   let prescriptions: ServiceTestApp;
+  let ledger: ServiceTestApp;
   let gateway: INestApplication;
   const http = () => request(gateway.getHttpServer());
 
@@ -27,11 +30,16 @@ describe('a certified device becomes prescribable (gateway, two services, Kafka)
   };
 
   beforeAll(async () => {
-    [devices, prescriptions] = await Promise.all([startDeviceCertification(), startPrescription()]);
+    [devices, prescriptions, ledger] = await Promise.all([
+      startDeviceCertification(),
+      startPrescription(),
+      startAuditLedger({ topic: TOPICS.auditEntries }),
+    ]);
     const services = [
       { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [] },
       { name: 'device-certification', port: await listen(devices.app), entry: 'x.ts', prefixes: ['/v1/devices'] },
       { name: 'prescription', port: await listen(prescriptions.app), entry: 'x.ts', prefixes: ['/v1/prescriptions', '/v1/referential'] },
+      { name: 'audit-ledger', port: await listen(ledger.app), entry: 'x.ts', prefixes: ['/v1/ledger', '/v1/liability'] },
     ];
     gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), services, {});
     await gateway.init();
@@ -39,7 +47,7 @@ describe('a certified device becomes prescribable (gateway, two services, Kafka)
 
   afterAll(async () => {
     await gateway?.close();
-    await Promise.all([devices?.close(), prescriptions?.close()]);
+    await Promise.all([devices?.close(), prescriptions?.close(), ledger?.close()]);
   });
 
   it('certifies a product, then a cardiologist prescribes it; the patient identity never reaches Kafka in clear', async () => {
@@ -89,11 +97,35 @@ describe('a certified device becomes prescribable (gateway, two services, Kafka)
     const [audit] = await prescriptions.dataSource.query(`SELECT entry FROM audit_entries WHERE stream_id = $1`, [id]);
     expect(audit.entry).toMatchObject({ subject: `prescription:${id}`, decision: 'ISSUED', rulesVersion: 'has-referential/2026.1' });
     expect(audit.entry.relatedSubjects).toContain(`device:${deviceId}`);
+
+    // The liability dossier: who decided what, each entry proven against one signed tree head.
+    const { body: key } = await http().get('/v1/ledger/public-key').set('Authorization', prescriptionTokens.auditor).expect(200);
+    let dossier: LiabilityDossier | undefined;
+    const until = Date.now() + 15_000;
+    while (!dossier) {
+      const answer = await http().get(`/v1/liability/prescriptions/${id}`).set('Authorization', prescriptionTokens.cardiologist);
+      const steps = answer.status === 200 ? (answer.body as LiabilityDossier).entries.map((e) => e.entry.decision) : [];
+      if (['REGISTERED', 'SUBMITTED', 'CERTIFIED', 'ISSUED'].every((step) => steps.includes(step))) dossier = answer.body;
+      else if (Date.now() > until) throw new Error(`dossier incomplete after 15 s: ${answer.status} ${JSON.stringify(steps)}`);
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(dossier.summary.map((line) => [line.step, line.party])).toEqual([
+      ['device.registered', 'vendor'],
+      ['device.submitted', 'vendor'],
+      ['device.certified', 'evaluator'],
+      ['prescription.issued', 'physician'],
+    ]);
+    expect(verifyDossier(dossier, key.publicKeyPem)).toMatchObject({ ok: true, failures: [] });
+    const altered = JSON.parse(JSON.stringify(dossier)) as LiabilityDossier;
+    altered.entries[2].entry.evidence = { ...altered.entries[2].entry.evidence, status: 'REJECTED' };
+    expect(verifyDossier(altered, key.publicKeyPem).ok).toBe(false);
+    expect(JSON.stringify(dossier)).not.toContain(body.patient.nir);
+    await http().get(`/v1/liability/prescriptions/${id}`).set('Authorization', prescriptionTokens.otherCardiologist).expect(403);
   });
 
   it('answers readiness only when every routed service is ready', async () => {
     const ready = await http().get('/health/ready').expect(200);
-    expect(Object.keys(ready.body.checks).sort()).toEqual(['device-certification', 'prescription']);
+    expect(Object.keys(ready.body.checks).sort()).toEqual(['audit-ledger', 'device-certification', 'prescription']);
     await http().get('/v1/devices').set('Authorization', `Bearer ${signDevToken({ role: 'physician' })}`).expect(200);
   });
 });

@@ -16,7 +16,7 @@ export interface AuditLedgerTestApp extends ServiceTestApp {
  */
 export async function startAuditLedger(options: { topic?: string } = {}): Promise<AuditLedgerTestApp> {
   const topic = options.topic ?? uniqueTopic('audit.entries.test');
-  await createTopics([topic], 3);
+  if (!options.topic) await createTopics([topic], 3);
   const { privateKey: signingKey } = generateKeyPairSync('ed25519');
   const started = await startServiceTestApp({
     service: SERVICE,
