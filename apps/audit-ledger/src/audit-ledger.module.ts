@@ -1,6 +1,5 @@
 import { AuthModule } from '@app/auth';
-import { MessagingModule } from '@app/messaging';
-import { PLATFORM_CONFIG, ServiceKitModule, type PlatformConfig } from '@app/service-kit';
+import { PLATFORM_CONFIG, ServiceKitModule, platformMessagingModule } from '@app/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LedgerAppendLoop } from './append/ledger-append.loop';
 import { LEDGER_OPTIONS, type AuditLedgerOptions } from './audit-ledger.options';
@@ -34,10 +33,7 @@ export class AuditLedgerModule {
           config: options.config ?? (() => loadLedgerConfig(process.env, { defaultPort: DEFAULT_PORT })),
         }),
         AuthModule.forRoot(),
-        MessagingModule.forRootAsync({
-          inject: [PLATFORM_CONFIG],
-          useFactory: (config: PlatformConfig) => ({ serviceName: SERVICE, brokers: config.KAFKA_BROKERS }),
-        }),
+        platformMessagingModule(SERVICE),
       ],
       controllers: [TreeHeadsHttpController, LedgerEntriesHttpController, LiabilityDossierHttpController],
       providers: [

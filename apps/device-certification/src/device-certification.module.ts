@@ -1,7 +1,6 @@
 import { AuthModule } from '@app/auth';
 import { EventSourcingModule } from '@app/event-sourcing';
-import { MessagingModule } from '@app/messaging';
-import { PLATFORM_CONFIG, ServiceKitModule, platformBullModule, type PlatformConfig } from '@app/service-kit';
+import { ServiceKitModule, platformBullModule, platformMessagingModule, type PlatformConfig } from '@app/service-kit';
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ChangeCertificationStatusHttpController } from './commands/change-certification-status/change-certification-status.http.controller';
@@ -54,10 +53,7 @@ export class DeviceCertificationModule {
         }),
         AuthModule.forRoot(),
         EventSourcingModule.forRoot({ service: SERVICE }),
-        MessagingModule.forRootAsync({
-          inject: [PLATFORM_CONFIG],
-          useFactory: (config: PlatformConfig) => ({ serviceName: SERVICE, brokers: config.KAFKA_BROKERS }),
-        }),
+        platformMessagingModule(SERVICE),
         platformBullModule(options.queuePrefix ?? `bull:${SERVICE}`),
         BullModule.registerQueue({ name: CERTIFICATION_EXPIRY_QUEUE }),
       ],

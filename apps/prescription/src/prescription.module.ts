@@ -1,7 +1,6 @@
 import { AuthModule } from '@app/auth';
 import { EventSourcingModule } from '@app/event-sourcing';
-import { MessagingModule } from '@app/messaging';
-import { PLATFORM_CONFIG, ServiceKitModule, platformBullModule, type PlatformConfig } from '@app/service-kit';
+import { ServiceKitModule, platformBullModule, platformMessagingModule, type PlatformConfig } from '@app/service-kit';
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CancelPrescriptionHttpController } from './commands/cancel-prescription/cancel-prescription.http.controller';
@@ -55,10 +54,7 @@ export class PrescriptionModule {
         }),
         AuthModule.forRoot(),
         EventSourcingModule.forRoot({ service: SERVICE }),
-        MessagingModule.forRootAsync({
-          inject: [PLATFORM_CONFIG],
-          useFactory: (config: PlatformConfig) => ({ serviceName: SERVICE, brokers: config.KAFKA_BROKERS }),
-        }),
+        platformMessagingModule(SERVICE),
         platformBullModule(options.queuePrefix ?? `bull:${SERVICE}`),
         BullModule.registerQueue({ name: PRESCRIPTION_EXPIRY_QUEUE }),
       ],

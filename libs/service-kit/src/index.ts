@@ -35,3 +35,4 @@ export * from './bootstrap/service-kit.module';
 export * from './bootstrap/service-kit.options';
 export * from './jobs/redis-connection';
 export * from './jobs/platform-bull.module';
+export * from './messaging/platform-messaging.module';

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const devices = await new DeviceCatalogueProjection().rebuild(dataSource, new EventStore(dataSource));
-    console.log(`device catalogue rebuilt from the events: ${devices} device(s)`);
+    process.stdout.write(`device catalogue rebuilt from the events: ${devices} device(s)\n`);
   } finally {
     await dataSource.destroy();
   }

@@ -1,6 +1,7 @@
 import { signDevToken, type DevTokenRequest } from '@app/auth';
 import { startServiceTestApp, type ServiceTestApp } from '@app/testing';
 import { DeviceCertificationModule, SERVICE } from '../device-certification.module';
+import { product, VENDOR_SIRET } from '../domain/device.fixtures';
 import { migrations } from '../migrations';
 
 export type DeviceCertificationTestApp = ServiceTestApp;
@@ -13,7 +14,7 @@ export const startDeviceCertification = (): Promise<DeviceCertificationTestApp> 
     module: ({ config, schema }) => DeviceCertificationModule.forRoot({ config, schema, queuePrefix: `bull-test-${schema}` }),
   });
 
-export const VENDOR_A = '73282932000074';
+export const VENDOR_A = VENDOR_SIRET;
 export const VENDOR_B = '44306184100047';
 
 export const bearer = (request: DevTokenRequest): string => `Bearer ${signDevToken(request)}`;
@@ -24,16 +25,5 @@ export const tokens = {
   physician: bearer({ role: 'physician', sub: 'physician-user' }),
 };
 
-export const productBody = (overrides: Record<string, unknown> = {}) => ({
-  name: 'CardioWatch',
-  model: 'CW-2',
-  udiDi: '03760123450010',
-  manufacturer: { siret: VENDOR_A, name: 'Cardio SAS' },
-  ceClass: 'IIa',
-  notifiedBodyCertificate: 'NB-0459-2026-001',
-  indications: ['HEART_FAILURE', 'IMPLANTED_CARDIAC_DEVICE'],
-  connectivity: ['CELLULAR_4G', 'WIFI'],
-  dataHosting: { storage: 'HDS_CLOUD', hdsCertificateId: 'HDS-2025-77' },
-  security: { etsiEn303645: true, penTestReportRef: 'PT-9' },
-  ...overrides,
-});
+/** The HTTP body of a conform product: the domain fixture, as a vendor sends it. */
+export const productBody = (overrides: Record<string, unknown> = {}) => ({ ...product(), ...overrides });

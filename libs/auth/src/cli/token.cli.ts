@@ -7,7 +7,7 @@ import { parseTokenArgs, TOKEN_USAGE, UsageError } from './token-args';
 // everything meant for a person goes to stderr.
 function main(argv: string[]): number {
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(TOKEN_USAGE);
+    process.stdout.write(`${TOKEN_USAGE}\n`);
     return 0;
   }
   try {
@@ -20,7 +20,7 @@ function main(argv: string[]): number {
       secret: process.env.JWT_SECRET || DEV_JWT_SECRET,
       pseudonymSecret: process.env.PSEUDONYM_SECRET || DEV_PSEUDONYM_SECRET,
     });
-    console.log(token);
+    process.stdout.write(`${token}\n`);
     return 0;
   } catch (error: unknown) {
     if (error instanceof UsageError || error instanceof DomainError) {
