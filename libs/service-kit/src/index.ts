@@ -36,3 +36,5 @@ export * from './bootstrap/service-kit.options';
 export * from './jobs/redis-connection';
 export * from './jobs/platform-bull.module';
 export * from './messaging/platform-messaging.module';
+export * from './jobs/every-minute.schedule';
+export * from './jobs/act-on-each-due';

@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './kafka-test-client';
 export type { CollectedMessage } from './kafka-test-message';
 export * from './service-test-app';
+export * from './wait-for-job';

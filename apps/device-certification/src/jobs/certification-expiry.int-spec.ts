@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import { waitForJob } from '@app/testing';
 import request from 'supertest';
 import { productBody, startDeviceCertification, tokens, type DeviceCertificationTestApp } from '../testing/device-certification.test-app';
 import { CERTIFICATION_EXPIRY_JOB, CERTIFICATION_EXPIRY_QUEUE, CERTIFICATION_EXPIRY_SCHEDULER_ID } from './certification-expiry.queue';
@@ -56,14 +57,3 @@ describe('certification expiry job (real BullMQ on Redis, Postgres, Kafka)', () 
     expect(audit.entry).toMatchObject({ decision: 'EXPIRED', actor: { id: 'system:certification-expiry', role: 'system' } });
   });
 });
-
-async function waitForJob(queue: Queue, jobId: string): Promise<unknown> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const job = await queue.getJob(jobId);
-    if (job && (await job.isCompleted())) return job.returnvalue;
-    if (job && (await job.isFailed())) throw new Error(`job failed: ${job.failedReason}`);
-    if (Date.now() > deadline) throw new Error(`job ${jobId} did not complete`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -2,6 +2,5 @@
 export const CERTIFICATION_EXPIRY_QUEUE = 'certification-expiry';
 export const CERTIFICATION_EXPIRY_SCHEDULER_ID = 'expire-certifications-every-minute';
 export const CERTIFICATION_EXPIRY_JOB = 'sweep';
-export const CERTIFICATION_EXPIRY_EVERY_MS = 60_000;
 /** The actor of what the platform does by itself: audited like anyone else. */
 export const EXPIRY_ACTOR = { id: 'system:certification-expiry', role: 'system' } as const;

@@ -1,5 +1,4 @@
-import { DomainError } from '@app/contracts';
-import { CLOCK, type Clock } from '@app/service-kit';
+import { CLOCK, actOnEachDue, type Clock } from '@app/service-kit';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
@@ -28,20 +27,12 @@ export class CertificationExpirySweep {
       `SELECT id FROM device_catalogue WHERE status IN ('CERTIFIED', 'SUSPENDED') AND valid_until <= $1 ORDER BY valid_until`,
       [now],
     )) as Array<{ id: string }>;
-    const expired: string[] = [];
     const correlationId = uuidv7();
-    for (const { id } of due) {
-      try {
-        await this.commandBus.execute(
-          new ExecuteDeviceCommand(id, { type: 'ExpireCertification', now }, { actor: EXPIRY_ACTOR }, correlationId),
-        );
-        expired.push(id);
-      } catch (error) {
-        // Another replica's sweep, or an evaluator, got there first: the next sweep sees the new state.
-        if (!(error instanceof DomainError)) throw error;
-        this.logger.warn(`device ${id} not expired: ${error.code}`);
-      }
-    }
+    const expired = await actOnEachDue(
+      due.map(({ id }) => id),
+      (id) => this.commandBus.execute(new ExecuteDeviceCommand(id, { type: 'ExpireCertification', now }, { actor: EXPIRY_ACTOR }, correlationId)),
+      (id, refusal) => this.logger.warn(`device ${id} not expired: ${refusal.code}`),
+    );
     if (expired.length > 0) this.logger.log(`expired ${expired.length} certification(s)`);
     return { expired };
   }

@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import { waitForJob } from '@app/testing';
 import request from 'supertest';
 import { DeviceCertificationFeed } from '../testing/device-events.fixture';
 import { prescriptionBody } from '../testing/prescription-request.fixture';
@@ -44,14 +45,3 @@ describe('prescription expiry job (real BullMQ on Redis, Postgres, Kafka)', () =
     expect(await t.dataSource.query('SELECT * FROM active_prescription_slots WHERE prescription_id = $1', [issued.id])).toEqual([]);
   });
 });
-
-async function waitForJob(queue: Queue, jobId: string): Promise<unknown> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const job = await queue.getJob(jobId);
-    if (job && (await job.isCompleted())) return job.returnvalue;
-    if (job && (await job.isFailed())) throw new Error(`job failed: ${job.failedReason}`);
-    if (Date.now() > deadline) throw new Error(`job ${jobId} did not complete`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -1,5 +1,4 @@
-import { DomainError } from '@app/contracts';
-import { CLOCK, type Clock } from '@app/service-kit';
+import { CLOCK, actOnEachDue, type Clock } from '@app/service-kit';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
@@ -30,20 +29,12 @@ export class PrescriptionExpirySweep {
       `SELECT id FROM prescriptions WHERE status = 'ISSUED' AND end_date < $1::date ORDER BY end_date, id`,
       [today],
     )) as Array<{ id: string }>;
-    const expired: string[] = [];
     const correlationId = uuidv7();
-    for (const { id } of due) {
-      try {
-        await this.commandBus.execute(
-          new ExecutePrescriptionCommand(id, { type: 'ExpirePrescription', now, today }, EXPIRY_ACTOR, correlationId),
-        );
-        expired.push(id);
-      } catch (error) {
-        // Cancelled meanwhile, or another replica's sweep got there first: the next sweep sees the new state.
-        if (!(error instanceof DomainError)) throw error;
-        this.logger.warn(`prescription ${id} not expired: ${error.code}`);
-      }
-    }
+    const expired = await actOnEachDue(
+      due.map(({ id }) => id),
+      (id) => this.commandBus.execute(new ExecutePrescriptionCommand(id, { type: 'ExpirePrescription', now, today }, EXPIRY_ACTOR, correlationId)),
+      (id, refusal) => this.logger.warn(`prescription ${id} not expired: ${refusal.code}`),
+    );
     if (expired.length > 0) this.logger.log(`expired ${expired.length} prescription(s)`);
     return { expired };
   }
