@@ -1,17 +1,29 @@
-import { AuthModule } from '@app/auth';
-import { PLATFORM_CONFIG, ServiceKitModule, platformMessagingModule } from '@app/service-kit';
+import { PLATFORM_CONFIG, ServiceKitModule } from '@app/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { LedgerAppendLoop } from './append/ledger-append.loop';
 import { LEDGER_OPTIONS, type AuditLedgerOptions } from './audit-ledger.options';
 import { loadLedgerConfig, type LedgerConfig } from './config/ledger-config';
-import { AuditEntriesConsumer } from './consumer/audit-entries.consumer';
 import { LiabilityDossierBuilder } from './dossier/liability-dossier.builder';
-import { LiabilityDossierHttpController } from './dossier/liability-dossier.http.controller';
+import { AuditEntriesConsumer } from './messaging/audit-entries.consumer';
 import { migrations } from './migrations';
-import { LedgerEntriesHttpController } from './queries/ledger-entries.http.controller';
-import { LedgerQueries } from './queries/ledger-queries.service';
-import { TreeHeadsHttpController } from './queries/tree-heads.http.controller';
+import { GetConsistencyProofHandler } from './queries/get-consistency-proof/get-consistency-proof.handler';
+import { GetConsistencyProofHttpController } from './queries/get-consistency-proof/get-consistency-proof.http.controller';
+import { GetInclusionProofHandler } from './queries/get-inclusion-proof/get-inclusion-proof.handler';
+import { GetInclusionProofHttpController } from './queries/get-inclusion-proof/get-inclusion-proof.http.controller';
+import { GetLiabilityDossierHandler } from './queries/get-liability-dossier/get-liability-dossier.handler';
+import { GetLiabilityDossierHttpController } from './queries/get-liability-dossier/get-liability-dossier.http.controller';
+import { GetPublicKeyHandler } from './queries/get-public-key/get-public-key.handler';
+import { GetPublicKeyHttpController } from './queries/get-public-key/get-public-key.http.controller';
+import { GetTreeHeadHandler } from './queries/get-tree-head/get-tree-head.handler';
+import { GetTreeHeadHttpController } from './queries/get-tree-head/get-tree-head.http.controller';
+import { ListLedgerEntriesHandler } from './queries/list-ledger-entries/list-ledger-entries.handler';
+import { ListLedgerEntriesHttpController } from './queries/list-ledger-entries/list-ledger-entries.http.controller';
+import { ListTreeHeadsHandler } from './queries/list-tree-heads/list-tree-heads.handler';
+import { ListTreeHeadsHttpController } from './queries/list-tree-heads/list-tree-heads.http.controller';
 import { LEDGER_SIGNING_KEY, loadSigningKey, signingKeyFrom } from './signing/ledger-signing-key';
+import { LedgerSnapshots } from './store/ledger-snapshots';
+import { LEDGER_DB } from './store/queryable';
 
 export const SERVICE = 'audit-ledger';
 export const SCHEMA = 'audit_ledger';
@@ -31,11 +43,18 @@ export class AuditLedgerModule {
           migrations,
           readiness: { postgres: true, kafka: true },
           config: options.config ?? (() => loadLedgerConfig(process.env, { defaultPort: DEFAULT_PORT })),
+          messaging: true,
         }),
-        AuthModule.forRoot(),
-        platformMessagingModule(SERVICE),
       ],
-      controllers: [TreeHeadsHttpController, LedgerEntriesHttpController, LiabilityDossierHttpController],
+      controllers: [
+        GetTreeHeadHttpController,
+        ListTreeHeadsHttpController,
+        GetPublicKeyHttpController,
+        GetConsistencyProofHttpController,
+        ListLedgerEntriesHttpController,
+        GetInclusionProofHttpController,
+        GetLiabilityDossierHttpController,
+      ],
       providers: [
         { provide: LEDGER_OPTIONS, useValue: options },
         {
@@ -43,10 +62,19 @@ export class AuditLedgerModule {
           inject: [PLATFORM_CONFIG],
           useFactory: (config: LedgerConfig) => (options.signingKey ? signingKeyFrom(options.signingKey) : loadSigningKey(config)),
         },
+        // Readers take the database as a Queryable: they run SQL through the stores and never name TypeORM.
+        { provide: LEDGER_DB, useExisting: DataSource },
+        LedgerSnapshots,
         LedgerAppendLoop,
         AuditEntriesConsumer,
-        LedgerQueries,
         LiabilityDossierBuilder,
+        GetTreeHeadHandler,
+        ListTreeHeadsHandler,
+        GetPublicKeyHandler,
+        GetConsistencyProofHandler,
+        ListLedgerEntriesHandler,
+        GetInclusionProofHandler,
+        GetLiabilityDossierHandler,
       ],
     };
   }

@@ -149,7 +149,7 @@ describe('device certification over HTTP (real Postgres, Kafka, Redis)', () => {
 
     const before = await http().get('/v1/devices?pageSize=200').set('Authorization', tokens.evaluator).expect(200);
     await t.dataSource.query('DELETE FROM device_catalogue');
-    const rebuilt = await new DeviceCatalogueProjection().rebuild(t.dataSource, t.app.get(EventStore));
+    const rebuilt = await t.app.get(DeviceCatalogueProjection).rebuild(t.app.get(EventStore));
     expect(rebuilt).toBe(before.body.total);
     const after = await http().get('/v1/devices?pageSize=200').set('Authorization', tokens.evaluator).expect(200);
     expect(after.body).toEqual(before.body);

@@ -1,21 +1,27 @@
-import { AuthModule } from '@app/auth';
-import { EventSourcingModule } from '@app/event-sourcing';
-import { ServiceKitModule, platformBullModule, platformMessagingModule, type PlatformConfig } from '@app/service-kit';
-import { BullModule } from '@nestjs/bullmq';
+import { ServiceKitModule, type ServiceOverrides } from '@app/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CertifyDeviceHandler } from './commands/certify-device/certify-device.handler';
 import { ChangeCertificationStatusHttpController } from './commands/change-certification-status/change-certification-status.http.controller';
-import { ExecuteDeviceCommandHandler } from './commands/execute-device-command.handler';
+import { DeviceAggregate } from './commands/device.aggregate';
+import { ExpireCertificationHandler } from './commands/expire-certification/expire-certification.handler';
+import { RecertifyDeviceHandler } from './commands/recertify-device/recertify-device.handler';
 import { RecertifyDeviceHttpController } from './commands/recertify-device/recertify-device.http.controller';
+import { RegisterDeviceHandler } from './commands/register-device/register-device.handler';
 import { RegisterDeviceHttpController } from './commands/register-device/register-device.http.controller';
+import { ReinstateDeviceHandler } from './commands/reinstate-device/reinstate-device.handler';
+import { RejectDeviceHandler } from './commands/reject-device/reject-device.handler';
 import { ReviewDeviceHttpController } from './commands/review-device/review-device.http.controller';
+import { RevokeDeviceHandler } from './commands/revoke-device/revoke-device.handler';
+import { SubmitDeviceHandler } from './commands/submit-device/submit-device.handler';
 import { SubmitDeviceHttpController } from './commands/submit-device/submit-device.http.controller';
+import { SuspendDeviceHandler } from './commands/suspend-device/suspend-device.handler';
+import { UpdateDeviceHandler } from './commands/update-device/update-device.handler';
 import { UpdateDeviceHttpController } from './commands/update-device/update-device.http.controller';
-import { CertificationExpiryProcessor } from './jobs/certification-expiry.processor';
-import { CERTIFICATION_EXPIRY_QUEUE } from './jobs/certification-expiry.queue';
-import { CertificationExpiryScheduler } from './jobs/certification-expiry.scheduler';
 import { CertificationExpirySweep } from './jobs/certification-expiry.sweep';
+import { DEVICE_CERTIFICATION_JOBS } from './jobs/device-certification.jobs';
 import { migrations } from './migrations';
-import { DeviceCatalogueRow } from './projections/device-catalogue.entity';
+import { DeviceCatalogueProjection } from './projections/device-catalogue.projection';
+import { DeviceCatalogueRepository } from './projections/device-catalogue.repository';
 import { DeviceHistoryHandler } from './queries/device-history/device-history.handler';
 import { DeviceHistoryHttpController } from './queries/device-history/device-history.http.controller';
 import { GetDeviceHandler } from './queries/get-device/get-device.handler';
@@ -27,35 +33,23 @@ export const SERVICE = 'device-certification';
 export const SCHEMA = 'device_certification';
 export const DEFAULT_PORT = 3001;
 
-export interface DeviceCertificationOptions {
-  /** Tests pass their own (fresh schema, Kafka topic prefix); the process reads the environment. */
-  config?: PlatformConfig;
-  schema?: string;
-  /** BullMQ key prefix, so tests do not share queues with a running platform. */
-  queuePrefix?: string;
-}
-
 /** Vendors register products; evaluation bodies certify, suspend, revoke; certifications expire by themselves. */
 @Module({})
 export class DeviceCertificationModule {
-  static forRoot(options: DeviceCertificationOptions = {}): DynamicModule {
+  static forRoot(overrides: ServiceOverrides = {}): DynamicModule {
     return {
       module: DeviceCertificationModule,
       imports: [
         ServiceKitModule.forRoot({
           name: SERVICE,
           defaultPort: DEFAULT_PORT,
-          schema: options.schema ?? SCHEMA,
+          schema: SCHEMA,
           migrations,
-          entities: [DeviceCatalogueRow],
           readiness: { postgres: true, kafka: true, redis: true },
-          ...(options.config ? { config: options.config } : {}),
+          eventSourced: true,
+          jobs: DEVICE_CERTIFICATION_JOBS,
+          ...overrides,
         }),
-        AuthModule.forRoot(),
-        EventSourcingModule.forRoot({ service: SERVICE }),
-        platformMessagingModule(SERVICE),
-        platformBullModule(options.queuePrefix ?? `bull:${SERVICE}`),
-        BullModule.registerQueue({ name: CERTIFICATION_EXPIRY_QUEUE }),
       ],
       controllers: [
         RegisterDeviceHttpController,
@@ -69,13 +63,23 @@ export class DeviceCertificationModule {
         DeviceHistoryHttpController,
       ],
       providers: [
-        ExecuteDeviceCommandHandler,
+        DeviceCatalogueRepository,
+        DeviceCatalogueProjection,
+        DeviceAggregate,
+        RegisterDeviceHandler,
+        UpdateDeviceHandler,
+        SubmitDeviceHandler,
+        CertifyDeviceHandler,
+        RejectDeviceHandler,
+        RecertifyDeviceHandler,
+        SuspendDeviceHandler,
+        ReinstateDeviceHandler,
+        RevokeDeviceHandler,
+        ExpireCertificationHandler,
         GetDeviceHandler,
         ListDevicesHandler,
         DeviceHistoryHandler,
         CertificationExpirySweep,
-        CertificationExpiryProcessor,
-        CertificationExpiryScheduler,
       ],
     };
   }

@@ -1,5 +1,4 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { AuthModule } from '@app/auth';
 import { ServiceKitModule } from '@app/service-kit';
 import { DocsIndexHttpController } from './docs/docs-index.http.controller';
 import type { GatewayConfig } from './gateway.config';
@@ -29,7 +28,6 @@ export class GatewayModule implements NestModule {
       module: GatewayModule,
       imports: [
         ServiceKitModule.forRoot({ name: GATEWAY_SERVICE_NAME, config, readiness: {}, idempotency: false }),
-        AuthModule.forRoot(),
       ],
       controllers: [GatewayHealthHttpController, DocsIndexHttpController],
       providers: [

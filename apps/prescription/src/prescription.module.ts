@@ -1,38 +1,36 @@
-import { AuthModule } from '@app/auth';
-import { EventSourcingModule } from '@app/event-sourcing';
-import { ServiceKitModule, platformBullModule, platformMessagingModule, type PlatformConfig } from '@app/service-kit';
-import { BullModule } from '@nestjs/bullmq';
+import { ServiceKitModule, type ServiceOverrides } from '@app/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CancelPrescriptionHandler } from './commands/cancel-prescription/cancel-prescription.handler';
 import { CancelPrescriptionHttpController } from './commands/cancel-prescription/cancel-prescription.http.controller';
-import { EvaluatePrescriptionHttpController } from './commands/evaluate-prescription/evaluate-prescription.http.controller';
-import { ExecutePrescriptionCommandHandler } from './commands/execute-prescription-command.handler';
+import { ExpirePrescriptionHandler } from './commands/expire-prescription/expire-prescription.handler';
 import { IssuePrescriptionHandler } from './commands/issue-prescription/issue-prescription.handler';
 import { IssuePrescriptionHttpController } from './commands/issue-prescription/issue-prescription.http.controller';
-import { RefusedAttemptRecorder } from './commands/issue-prescription/refused-attempt.recorder';
-import { PatientIdentityCipher } from './commands/patient-identity.cipher';
-import { PrescriptionEvaluator } from './commands/prescription-evaluator';
-import { PrescriptionExpiryProcessor } from './jobs/prescription-expiry.processor';
-import { PRESCRIPTION_EXPIRY_QUEUE } from './jobs/prescription-expiry.queue';
-import { PrescriptionExpiryScheduler } from './jobs/prescription-expiry.scheduler';
+import { PrescriptionAggregate } from './commands/prescription.aggregate';
+import { PrescriptionEvaluator } from './evaluation/prescription-evaluator';
 import { PrescriptionExpirySweep } from './jobs/prescription-expiry.sweep';
+import { PRESCRIPTION_JOBS } from './jobs/prescription.jobs';
+import { DEVICE_HISTORY_CONSUMER_PURPOSE, DeviceCertificationConsumer } from './messaging/device-certification.consumer';
 import { migrations } from './migrations';
-import { CertifiedDeviceHistoryConsumer, DEVICE_HISTORY_CONSUMER_PURPOSE } from './projections/certified-device-history.consumer';
+import { IdentityDisclosure } from './patient-identity/identity-disclosure';
+import { PatientIdentityCipher } from './patient-identity/patient-identity.cipher';
+import { ActivePrescriptionSlotsRepository } from './projections/active-prescription-slots.repository';
+import { CertifiedDeviceHistoryRepository } from './projections/certified-device-history.repository';
+import { PrescriptionReadModel } from './projections/prescription-read-model.projection';
+import { PrescriptionsRepository } from './projections/prescriptions.repository';
+import { EvaluatePrescriptionHandler } from './queries/evaluate-prescription/evaluate-prescription.handler';
+import { EvaluatePrescriptionHttpController } from './queries/evaluate-prescription/evaluate-prescription.http.controller';
 import { GetPrescriptionHandler } from './queries/get-prescription/get-prescription.handler';
 import { GetPrescriptionHttpController } from './queries/get-prescription/get-prescription.http.controller';
+import { GetReferentialHandler } from './queries/get-referential/get-referential.handler';
+import { GetReferentialHttpController } from './queries/get-referential/get-referential.http.controller';
 import { ListPrescriptionsHandler } from './queries/list-prescriptions/list-prescriptions.handler';
 import { ListPrescriptionsHttpController } from './queries/list-prescriptions/list-prescriptions.http.controller';
-import { ReferentialHttpController } from './queries/referential/referential.http.controller';
 
 export const SERVICE = 'prescription';
 export const SCHEMA = 'prescription';
 export const DEFAULT_PORT = 3002;
 
-export interface PrescriptionOptions {
-  /** Tests pass their own (fresh schema); the process reads the environment. */
-  config?: PlatformConfig;
-  schema?: string;
-  /** BullMQ key prefix, so tests do not share queues with a running platform. */
-  queuePrefix?: string;
+export interface PrescriptionOverrides extends ServiceOverrides {
   /** Consumer group purpose of the device history: a test's fresh schema needs its own group. */
   deviceHistoryPurpose?: string;
 }
@@ -40,23 +38,20 @@ export interface PrescriptionOptions {
 /** Physicians evaluate and issue prescriptions against the HAS referential; they expire by themselves. */
 @Module({})
 export class PrescriptionModule {
-  static forRoot(options: PrescriptionOptions = {}): DynamicModule {
+  static forRoot({ deviceHistoryPurpose, ...overrides }: PrescriptionOverrides = {}): DynamicModule {
     return {
       module: PrescriptionModule,
       imports: [
         ServiceKitModule.forRoot({
           name: SERVICE,
           defaultPort: DEFAULT_PORT,
-          schema: options.schema ?? SCHEMA,
+          schema: SCHEMA,
           migrations,
           readiness: { postgres: true, kafka: true, redis: true },
-          ...(options.config ? { config: options.config } : {}),
+          eventSourced: true,
+          jobs: PRESCRIPTION_JOBS,
+          ...overrides,
         }),
-        AuthModule.forRoot(),
-        EventSourcingModule.forRoot({ service: SERVICE }),
-        platformMessagingModule(SERVICE),
-        platformBullModule(options.queuePrefix ?? `bull:${SERVICE}`),
-        BullModule.registerQueue({ name: PRESCRIPTION_EXPIRY_QUEUE }),
       ],
       controllers: [
         EvaluatePrescriptionHttpController,
@@ -64,21 +59,27 @@ export class PrescriptionModule {
         CancelPrescriptionHttpController,
         ListPrescriptionsHttpController,
         GetPrescriptionHttpController,
-        ReferentialHttpController,
+        GetReferentialHttpController,
       ],
       providers: [
-        { provide: DEVICE_HISTORY_CONSUMER_PURPOSE, useValue: options.deviceHistoryPurpose ?? 'certified-device-history' },
-        CertifiedDeviceHistoryConsumer,
+        { provide: DEVICE_HISTORY_CONSUMER_PURPOSE, useValue: deviceHistoryPurpose ?? 'certified-device-history' },
+        DeviceCertificationConsumer,
+        PrescriptionsRepository,
+        ActivePrescriptionSlotsRepository,
+        CertifiedDeviceHistoryRepository,
+        PrescriptionReadModel,
+        PrescriptionAggregate,
         PatientIdentityCipher,
+        IdentityDisclosure,
         PrescriptionEvaluator,
-        RefusedAttemptRecorder,
         IssuePrescriptionHandler,
-        ExecutePrescriptionCommandHandler,
+        CancelPrescriptionHandler,
+        ExpirePrescriptionHandler,
+        EvaluatePrescriptionHandler,
         GetPrescriptionHandler,
         ListPrescriptionsHandler,
+        GetReferentialHandler,
         PrescriptionExpirySweep,
-        PrescriptionExpiryProcessor,
-        PrescriptionExpiryScheduler,
       ],
     };
   }

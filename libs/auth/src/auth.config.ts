@@ -25,37 +25,13 @@ export const verificationMode = (config: AuthConfig): VerificationMode =>
 
 const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
 
-/** A config from explicit settings (e.g. the service's validated config), defaults filled. */
+/**
+ * A config from explicit settings, defaults filled. Services get theirs from
+ * the platform configuration, validated once at start-up (the service kit
+ * wires it); this library never reads the environment.
+ */
 export const authConfig = (settings: Partial<AuthConfig>): AuthConfig => ({
   ...settings,
   jwtSecret: settings.jwtSecret ?? DEV_JWT_SECRET,
   clockToleranceSeconds: settings.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
 });
-
-/**
- * Reads JWT_SECRET, JWT_PUBLIC_KEY, JWT_JWKS_URL, JWT_ISSUER, JWT_AUDIENCE and
- * JWT_CLOCK_TOLERANCE_SECONDS. Throws naming the variable when one is malformed.
- */
-export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
-  const blank = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
-  // A PEM often travels in one line with literal "\n" in container settings.
-  const jwtPublicKey = blank('JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n');
-  if (jwtPublicKey && !jwtPublicKey.includes('-----BEGIN')) throw new Error('JWT_PUBLIC_KEY must be a PEM public key');
-  const jwksUrl = blank('JWT_JWKS_URL');
-  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new Error('JWT_JWKS_URL must be an http(s) URL');
-  const jwtSecret = blank('JWT_SECRET') ?? DEV_JWT_SECRET;
-  const usesPublicKey = Boolean(jwtPublicKey || jwksUrl);
-  if (env.NODE_ENV === 'production' && !usesPublicKey && jwtSecret === DEV_JWT_SECRET) {
-    throw new Error('JWT_SECRET is required in production (or JWT_PUBLIC_KEY / JWT_JWKS_URL) and must not be the development default');
-  }
-  const tolerance = blank('JWT_CLOCK_TOLERANCE_SECONDS') ?? String(DEFAULT_CLOCK_TOLERANCE_SECONDS);
-  if (!/^\d{1,4}$/.test(tolerance)) throw new Error('JWT_CLOCK_TOLERANCE_SECONDS must be an integer of seconds');
-  return {
-    jwtSecret,
-    jwtPublicKey,
-    jwksUrl,
-    issuer: blank('JWT_ISSUER'),
-    audience: blank('JWT_AUDIENCE'),
-    clockToleranceSeconds: Number(tolerance),
-  };
-}

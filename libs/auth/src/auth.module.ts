@@ -1,6 +1,6 @@
 import { type DynamicModule, type InjectionToken, Module, type ModuleMetadata, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AUTH_CONFIG, type AuthConfig, authConfig, authConfigFromEnv } from './auth.config';
+import { AUTH_CONFIG, type AuthConfig, authConfig } from './auth.config';
 import { JwtAuthGuard } from './guards/jwt-auth.guard';
 import { RolesGuard } from './guards/roles.guard';
 import { JwtVerifier } from './jwt-verifier.service';
@@ -18,17 +18,14 @@ export interface AuthModuleAsyncOptions extends AuthModuleOptions {
 }
 
 /**
- * `AuthModule.forRoot()` reads the environment; pass settings (or use
- * forRootAsync with the service's validated config) to set them explicitly,
- * e.g. `forRootAsync({ inject: [PLATFORM_CONFIG], useFactory: (c) => ({ jwtSecret: c.JWT_SECRET, ... }) })`.
+ * The JWT guard and the roles guard, global. Settings come from the caller:
+ * `forRoot(settings)`, or `forRootAsync` from the service's validated
+ * configuration (what ServiceKitModule does with PLATFORM_CONFIG).
  */
 @Module({})
 export class AuthModule {
-  static forRoot(config?: Partial<AuthConfig>, options: AuthModuleOptions = {}): DynamicModule {
-    return AuthModule.build(
-      { provide: AUTH_CONFIG, useFactory: () => (config ? authConfig(config) : authConfigFromEnv()) },
-      options,
-    );
+  static forRoot(config: Partial<AuthConfig>, options: AuthModuleOptions = {}): DynamicModule {
+    return AuthModule.build({ provide: AUTH_CONFIG, useValue: authConfig(config) }, options);
   }
 
   static forRootAsync(options: AuthModuleAsyncOptions): DynamicModule {

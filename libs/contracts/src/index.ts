@@ -6,3 +6,4 @@ export * from './api-shapes';
 export * from './audit-entry';
 export * from './domain-error';
 export * from './vocabulary';
+export * from './events';

@@ -2,19 +2,21 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DeciderCommandRunner } from './decider/decider-command-runner';
+import { CommandPipeline } from './command/command-pipeline';
 import { EVENT_SOURCING_OPTIONS, type EventSourcingOptions } from './event-sourcing.options';
 import { EventStore } from './store/event-store';
 import { EventTypeRegistry } from './upcasting/event-type-registry';
 import { AuditTrailVerifier } from './verification/audit-trail-verifier';
 
 /**
- * Event store, decider runner and audit verifier over the service's default
+ * Event store, command pipeline and audit verifier over the service's default
  * TypeORM DataSource (provided by the service's database module), plus
  * @nestjs/cqrs as the command/query dispatcher. Global, like the DataSource it
- * wraps: every feature module's command handler can inject the runner.
+ * wraps: every feature module's command handler can inject the pipeline.
  * The OutboxSignal is optional: when a messaging module provides it, the relay
  * is woken after each commit; otherwise the relay's polling picks rows up.
+ * COMMAND_ANSWERS is optional too: the service kit provides it to keep
+ * `Idempotency-Key` answers in the command's transaction.
  */
 @Module({})
 export class EventSourcingModule {
@@ -36,9 +38,9 @@ export class EventSourcingModule {
           useFactory: (store: EventStore) => new AuditTrailVerifier(store),
           inject: [EventStore],
         },
-        DeciderCommandRunner,
+        CommandPipeline,
       ],
-      exports: [EVENT_SOURCING_OPTIONS, EventTypeRegistry, EventStore, AuditTrailVerifier, DeciderCommandRunner],
+      exports: [EVENT_SOURCING_OPTIONS, EventTypeRegistry, EventStore, AuditTrailVerifier, CommandPipeline],
     };
   }
 }

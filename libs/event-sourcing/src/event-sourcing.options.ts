@@ -7,4 +7,6 @@ export interface EventSourcingOptions {
   service: string;
   /** Event types' upcasters; an empty registry when the service has none yet. */
   registry?: EventTypeRegistry;
+  /** How many times a command is decided again when its stream moved meanwhile (default 3); then 409. */
+  conflictRetries?: number;
 }

@@ -3,3 +3,4 @@ export * from './kafka-test-client';
 export type { CollectedMessage } from './kafka-test-message';
 export * from './service-test-app';
 export * from './wait-for-job';
+export * from './decider-specification';

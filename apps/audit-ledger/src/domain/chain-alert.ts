@@ -1,22 +1,16 @@
-import type { EventEnvelope } from '@app/contracts';
-import type { ChainFinding } from './stream-link.check';
+import { AUDIT_ALERTS_V1, type AuditAlertsV1, type AuditChainBrokenV1, type EventEnvelope } from '@app/contracts';
 
-export const AUDIT_CHAIN_BROKEN = 'AuditChainBroken';
+export const AUDIT_CHAIN_BROKEN = 'AuditChainBroken' satisfies keyof AuditAlertsV1;
 
-export interface AuditChainBrokenData extends ChainFinding {
-  entryId: string;
-  index: number;
-}
-
-/** The alert on `audit.alerts.v1`: ids and hashes only, never the entry's evidence. */
+/** The alert on `audit.alerts.v1` (libs/contracts): ids and hashes only, never the entry's evidence. */
 export function chainAlertEnvelope(
-  alert: AuditChainBrokenData,
+  alert: AuditChainBrokenV1,
   context: { id: string; now: Date; correlationId: string },
-): EventEnvelope<AuditChainBrokenData> {
+): EventEnvelope<AuditChainBrokenV1, typeof AUDIT_CHAIN_BROKEN> {
   return {
     id: context.id,
     type: AUDIT_CHAIN_BROKEN,
-    schemaVersion: 1,
+    schemaVersion: AUDIT_ALERTS_V1.schemaVersions.AuditChainBroken,
     streamId: alert.streamId,
     streamType: 'AuditChain',
     version: alert.index,

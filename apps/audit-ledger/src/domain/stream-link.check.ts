@@ -1,4 +1,5 @@
 import { GENESIS_HASH } from '@app/audit';
+import type { AuditChainBrokenV1, ChainBreakReasonV1 } from '@app/contracts';
 
 /** Where a stream's chain stood after the last entry the ledger recorded for it. */
 export interface StreamHead {
@@ -7,20 +8,15 @@ export interface StreamHead {
   lastIndex: number;
 }
 
-export type ChainFindingReason = 'HASH_MISMATCH' | 'PREV_HASH_MISMATCH' | 'STREAM_VERSION_REGRESSION';
+export type ChainFindingReason = ChainBreakReasonV1;
 
-/** Recorded with the entry (and raised as an alert): the entry is kept, the break is named. */
-export interface ChainFinding {
-  reason: ChainFindingReason;
-  streamId: string;
-  /** The hash the publisher sent with the entry, and the SHA-256 of the entry's canonical bytes. */
-  claimedHash: string;
-  computedHash: string;
-  expectedPrevHash: string;
-  actualPrevHash: string;
-  /** Ledger index of the stream's previous entry, null for a stream's first one. */
-  previousIndex: number | null;
-}
+/**
+ * Recorded with the entry (and raised as an alert, audit.alerts.v1): the entry
+ * is kept, the break is named. `claimedHash` is the hash the publisher sent,
+ * `computedHash` the SHA-256 of the entry's canonical bytes; `previousIndex`
+ * the ledger index of the stream's previous entry, null for its first one.
+ */
+export type ChainFinding = Omit<AuditChainBrokenV1, 'entryId' | 'index'>;
 
 export interface LinkInput {
   streamId: string;

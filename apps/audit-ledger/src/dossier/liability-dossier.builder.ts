@@ -1,12 +1,13 @@
 import { compareDossierEntries, dossierSummary, partiesOf, type LiabilityDossier } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 import { LedgerErrors } from '../domain/ledger.errors';
 import { mayRead } from '../domain/prescriber-access';
 import { LEDGER_SIGNING_KEY, type LedgerSigningKey } from '../signing/ledger-signing-key';
 import { entriesNaming, entriesOfSubjects, firstEntryOf, type LedgerEntryView } from '../store/entry.store';
+import { LedgerSnapshots } from '../store/ledger-snapshots';
 import { inclusionPaths } from '../store/proof.store';
+import type { Queryable } from '../store/queryable';
 import { latestTreeHead } from '../store/tree-head.store';
 
 /**
@@ -19,20 +20,20 @@ import { latestTreeHead } from '../store/tree-head.store';
 @Injectable()
 export class LiabilityDossierBuilder {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly snapshots: LedgerSnapshots,
     @Inject(LEDGER_SIGNING_KEY) private readonly key: LedgerSigningKey,
   ) {}
 
   build(prescriptionId: string, reader: Principal): Promise<LiabilityDossier> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return this.snapshots.read(async (db) => {
       const subject = `prescription:${prescriptionId}`;
-      if (reader.role !== 'auditor' && !mayRead(reader, await firstEntryOf(manager, subject))) throw LedgerErrors.notYours(subject);
-      const treeHead = await latestTreeHead(manager);
+      if (reader.role !== 'auditor' && !mayRead(reader, await firstEntryOf(db, subject))) throw LedgerErrors.notYours(subject);
+      const treeHead = await latestTreeHead(db);
       const size = treeHead?.treeSize ?? 0;
-      const own = await entriesNaming(manager, [subject], size);
+      const own = await entriesNaming(db, [subject], size);
       if (!treeHead || own.length === 0) throw LedgerErrors.prescriptionNotFound(prescriptionId);
-      const entries = dedupe([...own, ...(await this.related(manager, own, size))]).sort(compareDossierEntries);
-      const paths = await inclusionPaths(manager, entries.map((e) => e.index), size);
+      const entries = dedupe([...own, ...(await this.related(db, own, size))]).sort(compareDossierEntries);
+      const paths = await inclusionPaths(db, entries.map((e) => e.index), size);
       const parties = partiesOf(entries.map((e) => e.entry));
       const proven = entries.map((e, i) => ({
         index: e.index,
@@ -46,12 +47,12 @@ export class LiabilityDossierBuilder {
     });
   }
 
-  private async related(manager: EntityManager, own: LedgerEntryView[], size: number): Promise<LedgerEntryView[]> {
+  private async related(db: Queryable, own: LedgerEntryView[], size: number): Promise<LedgerEntryView[]> {
     const refs = new Set(own.flatMap((e) => [e.entry.subject, ...e.entry.relatedSubjects]));
     const attempts = [...refs].filter((ref) => ref.startsWith('attempt:'));
     const devices = [...refs].filter((ref) => ref.startsWith('device:'));
     const lastOwn = Math.max(...own.map((e) => e.index));
-    return [...(await entriesNaming(manager, attempts, size)), ...(await entriesOfSubjects(manager, devices, lastOwn + 1))];
+    return [...(await entriesNaming(db, attempts, size)), ...(await entriesOfSubjects(db, devices, lastOwn + 1))];
   }
 }
 

@@ -1,5 +1,6 @@
 import { toHex } from '@app/audit';
 import type { AuditEntry } from '@app/contracts';
+import type { PlannedEntry } from '../domain/ledger-batch.plan';
 import type { Queryable } from './queryable';
 
 /** An entry as `GET /v1/ledger/entries` serves it; `chainFinding` only when its stream's chain was broken there. */
@@ -62,4 +63,35 @@ export async function firstEntryOf(db: Queryable, subject: string): Promise<Audi
     [subject],
   );
   return rows.length ? JSON.parse(rows[0].entry_jcs) : undefined;
+}
+
+/** The next leaf index: the number of entries the tree holds. */
+export async function treeSize(db: Queryable): Promise<number> {
+  return Number((await db.query(`SELECT coalesce(max(index) + 1, 0) AS size FROM ledger_entries`))[0].size);
+}
+
+/** Which of these entry ids the ledger already holds (a redelivered entry is never appended twice). */
+export async function recordedEntryIds(db: Queryable, entryIds: string[]): Promise<Set<string>> {
+  const rows: Array<{ entry_id: string }> = await db.query(`SELECT entry_id FROM ledger_entries WHERE entry_id = ANY($1::uuid[])`, [entryIds]);
+  return new Set(rows.map((row) => row.entry_id));
+}
+
+// Arrays of arrays cannot be unnested row by row, so subjects travel as one space-separated string each.
+const INSERT_ENTRIES = `
+INSERT INTO ledger_entries (index, entry_id, entry_jcs, subject, subjects, stream_id, occurred_at, chain_finding, recorded_at)
+SELECT e.index, e.entry_id, e.entry_jcs, coalesce((string_to_array(e.subjects, ' '))[1], ''), string_to_array(e.subjects, ' '), e.stream_id, e.occurred_at, e.finding, $8
+  FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::jsonb[])
+       AS e(index, entry_id, entry_jcs, subjects, stream_id, occurred_at, finding)`;
+
+export async function insertEntries(db: Queryable, entries: readonly PlannedEntry[], recordedAt: Date): Promise<void> {
+  await db.query(INSERT_ENTRIES, [
+    entries.map((e) => e.index),
+    entries.map((e) => e.entryId),
+    entries.map((e) => e.entryJcs),
+    entries.map((e) => e.subjects.join(' ')),
+    entries.map((e) => e.streamId),
+    entries.map((e) => e.occurredAt),
+    entries.map((e) => (e.finding ? JSON.stringify(e.finding) : null)),
+    recordedAt,
+  ]);
 }

@@ -1,4 +1,4 @@
-import type { NodeRef } from '@app/audit';
+import { toHex, type NodeRef, type StoredNode } from '@app/audit';
 import { nodeKey } from '../domain/node-key';
 import type { Queryable } from './queryable';
 
@@ -35,3 +35,18 @@ export const mapReader =
     if (!hash) throw new MissingNodeError({ level, index });
     return hash;
   };
+
+export async function insertNodes(db: Queryable, nodes: readonly StoredNode[]): Promise<void> {
+  await db.query(`INSERT INTO ledger_nodes (level, index, hash) SELECT * FROM unnest($1::int[], $2::bigint[], $3::bytea[])`, [
+    nodes.map((n) => n.level),
+    nodes.map((n) => n.index),
+    nodes.map((n) => n.hash),
+  ]);
+}
+
+/** The leaf hash of an entry (level 0 of the tree), hex. */
+export async function leafHashAt(db: Queryable, index: number): Promise<string> {
+  const [row] = await db.query(`SELECT hash FROM ledger_nodes WHERE level = 0 AND index = $1`, [index]);
+  if (!row) throw new MissingNodeError({ level: 0, index });
+  return toHex(row.hash as Buffer);
+}

@@ -8,13 +8,15 @@ import { loadPlatformConfig, postgresOptions } from '@app/service-kit';
 import { DataSource } from 'typeorm';
 import { DEFAULT_PORT, SCHEMA } from '../device-certification.module';
 import { DeviceCatalogueProjection } from '../projections/device-catalogue.projection';
+import { DeviceCatalogueRepository } from '../projections/device-catalogue.repository';
 
 async function main(): Promise<void> {
   const config = loadPlatformConfig(process.env, { defaultPort: DEFAULT_PORT });
   const dataSource = new DataSource(postgresOptions(config, { schema: process.env.SCHEMA ?? SCHEMA }));
   await dataSource.initialize();
   try {
-    const devices = await new DeviceCatalogueProjection().rebuild(dataSource, new EventStore(dataSource));
+    const projection = new DeviceCatalogueProjection(new DeviceCatalogueRepository(dataSource), dataSource);
+    const devices = await projection.rebuild(new EventStore(dataSource));
     process.stdout.write(`device catalogue rebuilt from the events: ${devices} device(s)\n`);
   } finally {
     await dataSource.destroy();

@@ -1,8 +1,7 @@
 import type { AuditEntry } from '@app/contracts';
+import type { AuditDraft } from '@app/event-sourcing/decider/audit-draft';
 import type { DeviceEvent } from './device.events';
 import type { DeviceState } from './device.state';
-
-type AuditDraft = Omit<AuditEntry, 'id' | 'prevHash' | 'streamVersion' | 'service' | 'correlationId' | 'occurredAt'>;
 
 /** Version of the certification rules the evaluator's decision was checked against. */
 export const CERTIFICATION_RULES_VERSION = 'device-certification/2026.1';

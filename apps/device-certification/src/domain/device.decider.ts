@@ -1,3 +1,5 @@
+import type { DeviceCertificationEventV1 } from '@app/contracts';
+import type { Decider } from '@app/event-sourcing/decider/decider';
 import type { DeviceCommand } from './device.commands';
 import type { CertificationGranted, DeviceEvent } from './device.events';
 import { DeviceErrors } from './device.errors';
@@ -129,7 +131,7 @@ const deciders: { [T in DeviceCommand['type']]: (command: Of<T>, state: DeviceSt
   },
 };
 
-/** The DeviceProduct aggregate as a decider: initial state, evolve, decide. */
+/** The DeviceProduct aggregate as a decider; what it decides is what device-certification.events.v1 publishes. */
 export const deviceDecider = {
   initialState: initialDeviceState,
   evolve: evolveDevice,
@@ -137,4 +139,4 @@ export const deviceDecider = {
     const decide = deciders[command.type] as (command: DeviceCommand, state: DeviceState) => DeviceEvent[];
     return decide(command, state);
   },
-};
+} satisfies Decider<DeviceState, DeviceCommand, DeviceCertificationEventV1>;

@@ -1,32 +1,10 @@
-import type { Connectivity, CeClass, DeviceProductData, IndicationCode } from './device-product';
+import type { CertificationGrantedV1, DeviceCertificationEventV1 } from '@app/contracts';
 
 /**
- * Events of the DeviceProduct stream, stored and published under these
- * explicit type names (never class names): renaming a type is a new type.
+ * Events of the DeviceProduct stream: exactly what device-certification.events.v1
+ * publishes (libs/contracts), stored and published under these explicit type
+ * names (never class names): renaming a type is a new type.
  */
-export type CertificationGranted = {
-  validFrom: string;
-  validUntil: string;
-  lppCode: string;
-  certifiedIndications: IndicationCode[];
-  connectivity: Connectivity[];
-  ceClass: CeClass;
-  udiDi: string;
-  manufacturerSiret: string;
-  evaluatorOrg: string;
-  notes?: string;
-};
-
-export type DeviceEvent =
-  | { type: 'DeviceRegistered'; data: { deviceId: string; product: DeviceProductData } }
-  | { type: 'DeviceUpdated'; data: { product: DeviceProductData; reopenedFromRejection: boolean } }
-  | { type: 'DeviceSubmitted'; data: { submittedAt: string } }
-  | { type: 'DeviceCertified'; data: CertificationGranted }
-  | { type: 'DeviceRecertified'; data: CertificationGranted & { previousValidUntil: string } }
-  | { type: 'DeviceRejected'; data: { reasons: string[]; evaluatorOrg: string } }
-  | { type: 'DeviceSuspended'; data: { reason: string; evaluatorOrg: string } }
-  | { type: 'DeviceReinstated'; data: { reason: string; evaluatorOrg: string } }
-  | { type: 'DeviceRevoked'; data: { reason: string; evaluatorOrg: string } }
-  | { type: 'DeviceCertificationExpired'; data: { validUntil: string; expiredAt: string } };
-
+export type DeviceEvent = DeviceCertificationEventV1;
+export type CertificationGranted = CertificationGrantedV1;
 export type DeviceEventType = DeviceEvent['type'];

@@ -1,4 +1,4 @@
-import type { Certification, DeviceProductData, DeviceStatus } from './device-product';
+import { withDefaultExploitant, type Certification, type DeviceProductData, type DeviceStatus } from './device-product';
 import type { DeviceEvent } from './device.events';
 
 export type DeviceState =
@@ -10,12 +10,12 @@ export const initialDeviceState = (): DeviceState => ({ status: 'NONE' });
 /** Folds one event into the state. Pure; unknown events leave the state as it is. */
 export function evolveDevice(state: DeviceState, event: DeviceEvent): DeviceState {
   if (event.type === 'DeviceRegistered') {
-    return { status: 'DRAFT', deviceId: event.data.deviceId, product: event.data.product };
+    return { status: 'DRAFT', deviceId: event.data.deviceId, product: withDefaultExploitant(event.data.product) };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'DeviceUpdated':
-      return { ...state, status: 'DRAFT', product: event.data.product };
+      return { ...state, status: 'DRAFT', product: withDefaultExploitant(event.data.product) };
     case 'DeviceSubmitted':
       return { ...state, status: 'SUBMITTED' };
     case 'DeviceCertified':

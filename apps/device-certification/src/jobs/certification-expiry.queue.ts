@@ -3,4 +3,4 @@ export const CERTIFICATION_EXPIRY_QUEUE = 'certification-expiry';
 export const CERTIFICATION_EXPIRY_SCHEDULER_ID = 'expire-certifications-every-minute';
 export const CERTIFICATION_EXPIRY_JOB = 'sweep';
 /** The actor of what the platform does by itself: audited like anyone else. */
-export const EXPIRY_ACTOR = { id: 'system:certification-expiry', role: 'system' } as const;
+export const EXPIRY_ACTOR = 'system:certification-expiry';

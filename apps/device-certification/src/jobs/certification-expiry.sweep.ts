@@ -1,9 +1,10 @@
-import { CLOCK, actOnEachDue, type Clock } from '@app/service-kit';
+import { systemContext } from '@app/event-sourcing';
+import { CLOCK, actOnEachDue, type Clock, type JobHandler } from '@app/service-kit';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { ExecuteDeviceCommand } from '../commands/execute-device-command.command';
+import { ExpireCertificationCommand } from '../commands/expire-certification/expire-certification.command';
+import { DeviceCatalogueRepository } from '../projections/device-catalogue.repository';
 import { EXPIRY_ACTOR } from './certification-expiry.queue';
 
 /**
@@ -12,26 +13,21 @@ import { EXPIRY_ACTOR } from './certification-expiry.queue';
  * expiry is an event with its audit entry.
  */
 @Injectable()
-export class CertificationExpirySweep {
+export class CertificationExpirySweep implements JobHandler<{ expired: string[] }> {
   private readonly logger = new Logger(CertificationExpirySweep.name);
 
   constructor(
-    private readonly dataSource: DataSource,
-    @Inject(CommandBus) private readonly commandBus: CommandBus,
+    private readonly catalogue: DeviceCatalogueRepository,
+    private readonly commands: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async run(): Promise<{ expired: string[] }> {
-    const now = this.clock.now();
-    const due = (await this.dataSource.query(
-      `SELECT id FROM device_catalogue WHERE status IN ('CERTIFIED', 'SUSPENDED') AND valid_until <= $1 ORDER BY valid_until`,
-      [now],
-    )) as Array<{ id: string }>;
-    const correlationId = uuidv7();
+    const context = systemContext(EXPIRY_ACTOR, this.clock.now(), uuidv7());
     const expired = await actOnEachDue(
-      due.map(({ id }) => id),
-      (id) => this.commandBus.execute(new ExecuteDeviceCommand(id, { type: 'ExpireCertification', now }, { actor: EXPIRY_ACTOR }, correlationId)),
-      (id, refusal) => this.logger.warn(`device ${id} not expired: ${refusal.code}`),
+      await this.catalogue.dueForExpiry(context.now),
+      (deviceId) => this.commands.execute(new ExpireCertificationCommand(deviceId, context)),
+      (deviceId, refusal) => this.logger.warn(`device ${deviceId} not expired: ${refusal.code}`),
     );
     if (expired.length > 0) this.logger.log(`expired ${expired.length} certification(s)`);
     return { expired };

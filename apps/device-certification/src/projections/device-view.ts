@@ -11,12 +11,9 @@ export type DeviceView = DeviceProductData & {
   updatedAt: string;
 };
 
-export function deviceView(
-  state: Extract<DeviceState, { deviceId: string }>,
-  version: number,
-  createdAt: string,
-  updatedAt: string,
-): DeviceView {
+export type RegisteredDevice = Extract<DeviceState, { deviceId: string }>;
+
+export function deviceView(state: RegisteredDevice, version: number, createdAt: string, updatedAt: string): DeviceView {
   return {
     id: state.deviceId,
     status: state.status,
@@ -26,19 +23,4 @@ export function deviceView(
     createdAt,
     updatedAt,
   };
-}
-
-/**
- * Who may see a device: certified, suspended, expired and revoked products are
- * public (a prescriber must be able to learn that a product was withdrawn);
- * drafts, submitted and rejected ones only their vendor and the evaluators.
- */
-export const PUBLIC_STATUSES: readonly DeviceStatus[] = ['CERTIFIED', 'SUSPENDED', 'EXPIRED', 'REVOKED'];
-
-export function isVisibleTo(
-  device: { status: DeviceStatus; manufacturerSiret: string },
-  viewer: { role: string; org?: string },
-): boolean {
-  if (PUBLIC_STATUSES.includes(device.status) || viewer.role === 'evaluator') return true;
-  return viewer.role === 'vendor' && viewer.org === device.manufacturerSiret;
 }

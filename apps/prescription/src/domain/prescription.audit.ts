@@ -1,10 +1,9 @@
-import type { Actor, AuditEntry, SubjectRef } from '@app/contracts';
+import type { Actor, SubjectRef } from '@app/contracts';
+import type { AuditDraft } from '@app/event-sourcing/decider/audit-draft';
 import type { DeviceFacts } from './device-facts/certification-fact';
 import type { Evaluation, Override } from './evaluation/evaluation.types';
 import type { PrescriptionEvent } from './prescription.events';
 import type { PrescriptionState } from './prescription.state';
-
-type AuditDraft = Omit<AuditEntry, 'id' | 'prevHash' | 'streamVersion' | 'service' | 'correlationId' | 'occurredAt'>;
 
 /** The rules version an audit entry names: the HAS referential version the decision was checked against. */
 export const rulesVersionOf = (referentialVersion: string): string => `has-referential/${referentialVersion}`;

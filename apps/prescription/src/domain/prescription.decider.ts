@@ -1,3 +1,5 @@
+import type { PrescriptionEventV1 } from '@app/contracts';
+import type { Decider } from '@app/event-sourcing/decider/decider';
 import { acceptance } from './evaluation/acceptance';
 import type { PrescriptionCommand } from './prescription.commands';
 import type { PrescriptionEvent } from './prescription.events';
@@ -53,7 +55,7 @@ const deciders: { [T in PrescriptionCommand['type']]: (command: Of<T>, state: Pr
   },
 };
 
-/** The Prescription aggregate as a decider: initial state, evolve, decide. */
+/** The Prescription aggregate as a decider; what it decides is what prescription.events.v1 publishes. */
 export const prescriptionDecider = {
   initialState: initialPrescriptionState,
   evolve: evolvePrescription,
@@ -61,4 +63,4 @@ export const prescriptionDecider = {
     const decide = deciders[command.type] as (command: PrescriptionCommand, state: PrescriptionState) => PrescriptionEvent[];
     return decide(command, state);
   },
-};
+} satisfies Decider<PrescriptionState, PrescriptionCommand, PrescriptionEventV1>;

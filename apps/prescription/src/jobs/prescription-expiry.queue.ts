@@ -3,4 +3,4 @@ export const PRESCRIPTION_EXPIRY_QUEUE = 'prescription-expiry';
 export const PRESCRIPTION_EXPIRY_SCHEDULER_ID = 'expire-prescriptions-every-minute';
 export const PRESCRIPTION_EXPIRY_JOB = 'sweep';
 /** The actor of what the platform does by itself: audited like anyone else. */
-export const EXPIRY_ACTOR = { id: 'system:prescription-expiry', role: 'system' } as const;
+export const EXPIRY_ACTOR = 'system:prescription-expiry';

@@ -1,10 +1,11 @@
-import { CLOCK, actOnEachDue, type Clock } from '@app/service-kit';
+import { systemContext } from '@app/event-sourcing';
+import { CLOCK, actOnEachDue, type Clock, type JobHandler } from '@app/service-kit';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { ExecutePrescriptionCommand } from '../commands/execute-prescription-command.command';
+import { ExpirePrescriptionCommand } from '../commands/expire-prescription/expire-prescription.command';
 import { parisDate } from '../domain/prescription-dates';
+import { PrescriptionsRepository } from '../projections/prescriptions.repository';
 import { EXPIRY_ACTOR } from './prescription-expiry.queue';
 
 /**
@@ -13,27 +14,22 @@ import { EXPIRY_ACTOR } from './prescription-expiry.queue';
  * with its audit entry, and frees the patient's slot.
  */
 @Injectable()
-export class PrescriptionExpirySweep {
+export class PrescriptionExpirySweep implements JobHandler<{ expired: string[] }> {
   private readonly logger = new Logger(PrescriptionExpirySweep.name);
 
   constructor(
-    private readonly dataSource: DataSource,
-    @Inject(CommandBus) private readonly commandBus: CommandBus,
+    private readonly prescriptions: PrescriptionsRepository,
+    private readonly commands: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async run(): Promise<{ expired: string[] }> {
-    const now = this.clock.now();
-    const today = parisDate(now);
-    const due = (await this.dataSource.query(
-      `SELECT id FROM prescriptions WHERE status = 'ISSUED' AND end_date < $1::date ORDER BY end_date, id`,
-      [today],
-    )) as Array<{ id: string }>;
-    const correlationId = uuidv7();
+    const context = systemContext(EXPIRY_ACTOR, this.clock.now(), uuidv7());
+    const today = parisDate(context.now);
     const expired = await actOnEachDue(
-      due.map(({ id }) => id),
-      (id) => this.commandBus.execute(new ExecutePrescriptionCommand(id, { type: 'ExpirePrescription', now, today }, EXPIRY_ACTOR, correlationId)),
-      (id, refusal) => this.logger.warn(`prescription ${id} not expired: ${refusal.code}`),
+      await this.prescriptions.dueForExpiry(today),
+      (prescriptionId) => this.commands.execute(new ExpirePrescriptionCommand(prescriptionId, today, context)),
+      (prescriptionId, refusal) => this.logger.warn(`prescription ${prescriptionId} not expired: ${refusal.code}`),
     );
     if (expired.length > 0) this.logger.log(`expired ${expired.length} prescription(s)`);
     return { expired };

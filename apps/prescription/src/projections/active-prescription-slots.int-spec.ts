@@ -1,11 +1,12 @@
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { migrations } from '../migrations';
-import { PrescriptionReadModel } from './prescription-read-model.projection';
+import { ActivePrescriptionSlotsRepository } from './active-prescription-slots.repository';
 
 describe('active prescription slots (real Postgres)', () => {
   let db: TestDatabase;
   const pseudonym = 'c'.repeat(64);
+  const slots = new ActivePrescriptionSlotsRepository();
 
   beforeAll(async () => {
     db = await createTestDatabase(migrations);
@@ -20,11 +21,11 @@ describe('active prescription slots (real Postgres)', () => {
     await first.startTransaction();
     const winner = uuidv7();
     const slot = { patientPseudonym: pseudonym, indication: 'HEART_FAILURE', renewalOf: null };
-    await expect(PrescriptionReadModel.claimSlot(first.manager, { ...slot, prescriptionId: winner })).resolves.toBe(true);
+    await expect(slots.claim(first.manager, { ...slot, prescriptionId: winner })).resolves.toBe(true);
 
     let settled = false;
     const second = db.dataSource
-      .transaction((manager) => PrescriptionReadModel.claimSlot(manager, { ...slot, prescriptionId: uuidv7() }))
+      .transaction((manager) => slots.claim(manager, { ...slot, prescriptionId: uuidv7() }))
       .finally(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(settled).toBe(false);
@@ -39,7 +40,7 @@ describe('active prescription slots (real Postgres)', () => {
     const renewed = uuidv7();
     const slot = { patientPseudonym: 'd'.repeat(64), indication: 'DIABETES' };
     const claim = (prescriptionId: string, renewalOf: string | null) =>
-      db.dataSource.transaction((manager) => PrescriptionReadModel.claimSlot(manager, { ...slot, prescriptionId, renewalOf }));
+      db.dataSource.transaction((manager) => slots.claim(manager, { ...slot, prescriptionId, renewalOf }));
     expect(await claim(renewed, null)).toBe(true);
     expect(await claim(uuidv7(), uuidv7())).toBe(false);
     const renewal = uuidv7();

@@ -1,5 +1,5 @@
 import { GENESIS_HASH, hashAuditEntry, verifyChain } from '@app/audit';
-import { AUDIT_ENTRY_RECORDED, auditEnvelope, sealAuditEntry } from './audit-entry.builder';
+import { auditEnvelope, sealAuditEntry } from './audit-entry.builder';
 
 const context = {
   actor: { id: 'vendor-4', role: 'vendor' as const },
@@ -41,7 +41,7 @@ describe('auditEnvelope', () => {
     const sealed = sealAuditEntry({ draft, id: 'a-2', prevHash: GENESIS_HASH, streamVersion: 3, service: 's', context });
     expect(auditEnvelope(sealed, { id: 'device:42', type: 'device' }, context)).toEqual({
       id: 'a-2',
-      type: AUDIT_ENTRY_RECORDED,
+      type: 'AuditEntryRecorded',
       schemaVersion: 1,
       streamId: 'device:42',
       streamType: 'device',

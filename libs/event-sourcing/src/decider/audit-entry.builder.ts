@@ -1,13 +1,7 @@
 import { type ChainedAuditEntry, hashAuditEntry } from '@app/audit';
-import type { AuditEntry, EventEnvelope } from '@app/contracts';
+import { AUDIT_ENTRIES_V1, type AuditEntry, type AuditEntryRecordedV1, type EventEnvelope } from '@app/contracts';
 import type { AuditDraft } from './audit-draft';
-import type { CommandContext } from './command-context';
-
-/** Type of the envelope that carries an audit entry on `audit.entries.v1`. */
-export const AUDIT_ENTRY_RECORDED = 'AuditEntryRecorded';
-
-/** `hash` is the entry's link in its stream's chain (the ledger computes its own leaf hash). */
-export type AuditEntryRecordedData = ChainedAuditEntry;
+import type { CommandContext } from '../command/command-context';
 
 export interface AuditEntrySeal {
   draft: AuditDraft;
@@ -48,11 +42,11 @@ export function auditEnvelope(
   audit: ChainedAuditEntry,
   stream: { id: string; type: string },
   context: CommandContext,
-): EventEnvelope<AuditEntryRecordedData> {
+): EventEnvelope<AuditEntryRecordedV1, 'AuditEntryRecorded'> {
   return {
     id: audit.entry.id,
-    type: AUDIT_ENTRY_RECORDED,
-    schemaVersion: 1,
+    type: 'AuditEntryRecorded',
+    schemaVersion: AUDIT_ENTRIES_V1.schemaVersions.AuditEntryRecorded,
     streamId: stream.id,
     streamType: stream.type,
     version: audit.entry.streamVersion,

@@ -3,7 +3,7 @@ import { TOPICS } from '@app/contracts';
 import type { AppendRequest, StreamState } from '../store/event-store.types';
 import type { AuditDraft } from './audit-draft';
 import { auditEnvelope, sealAuditEntry } from './audit-entry.builder';
-import type { CommandContext } from './command-context';
+import type { CommandContext } from '../command/command-context';
 import { outboxMessage } from './envelope.builder';
 
 export interface AuditRecordInput {

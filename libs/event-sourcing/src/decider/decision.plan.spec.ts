@@ -2,8 +2,7 @@ import { GENESIS_HASH, hashAuditEntry, verifyChain } from '@app/audit';
 import { TOPICS } from '@app/contracts';
 import type { StoredEvent, StreamState } from '../store/event-store.types';
 import { type ReviewEvent, reviewDecider } from '../fixtures/review.decider';
-import { AUDIT_ENTRY_RECORDED } from './audit-entry.builder';
-import type { CommandContext } from './command-context';
+import type { CommandContext } from '../command/command-context';
 import { type DecisionInput, planDecision } from './decision.plan';
 import type { ReviewCommand, ReviewState } from '../fixtures/review.decider';
 
@@ -109,7 +108,7 @@ describe('planDecision', () => {
     const plan = planDecision(input(approve, openStream));
     expect(plan.append?.outbox.map((m) => [m.topic, m.key, (m.payload as { type: string }).type])).toEqual([
       [TOPICS.deviceCertification, 'review:r1', 'ReviewApproved'],
-      [TOPICS.auditEntries, 'review:r1', AUDIT_ENTRY_RECORDED],
+      [TOPICS.auditEntries, 'review:r1', 'AuditEntryRecorded'],
     ]);
     expect(plan.append?.outbox[0].payload).toEqual({
       id: 'id-1',

@@ -3,7 +3,7 @@ import { TOPICS, type EventEnvelope } from '@app/contracts';
 import type { AppendRequest, NewEvent, StreamState } from '../store/event-store.types';
 import type { AuditDraft } from './audit-draft';
 import { auditEnvelope, sealAuditEntry } from './audit-entry.builder';
-import type { CommandContext } from './command-context';
+import type { CommandContext } from '../command/command-context';
 import { type Decider, type DomainEvent, decideEvents, foldEvents } from './decider';
 import { eventEnvelope, outboxMessage } from './envelope.builder';
 
@@ -31,6 +31,7 @@ export interface DecisionInput<State, Command, Event extends DomainEvent> {
 }
 
 export interface DecisionPlan<State, Event> {
+  previousState: State;
   state: State;
   version: number;
   events: Event[];
@@ -53,7 +54,7 @@ export function planDecision<State, Command, Event extends DomainEvent>(
   const previousState = foldEvents(decider, stream.events as unknown as Event[]);
   const events = decideEvents(decider, input.command, previousState);
   if (events.length === 0) {
-    return { state: previousState, version: stream.position, events, envelopes: [], auditEntry: null, append: null };
+    return { previousState, state: previousState, version: stream.position, events, envelopes: [], auditEntry: null, append: null };
   }
   const state = foldEvents(decider, events, previousState);
   const version = stream.position + events.length;
@@ -76,6 +77,7 @@ export function planDecision<State, Command, Event extends DomainEvent>(
   const outbox = envelopes.map((envelope) => outboxMessage(input.topic, envelope));
   if (auditEntry) outbox.push(outboxMessage(TOPICS.auditEntries, auditEnvelope(auditEntry, target, context)));
   return {
+    previousState,
     state,
     version,
     events,

@@ -7,7 +7,10 @@ import { ServiceConfigModule } from '../config/service-config.module';
 import { DatabaseModule } from '../database/database.module';
 import { ApiExceptionFilter } from '../http/api-exception.filter';
 import { createValidationPipe } from '../http/validation-pipe';
+import { COMMAND_ANSWERS } from '@app/event-sourcing';
+import { RequestClockMiddleware } from '../http/request-clock.middleware';
 import { IdempotencyCleanup } from '../idempotency/idempotency-cleanup';
+import { IdempotentCommandAnswers } from '../idempotency/idempotent-command-answers';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { CorrelationIdMiddleware } from '../observability/correlation-id.middleware';
@@ -16,12 +19,16 @@ import { HttpMetrics } from '../observability/http-metrics';
 import { HttpMetricsMiddleware } from '../observability/http-metrics.middleware';
 import { loggerParams } from '../observability/logger-params';
 import { MetricsHttpController } from '../observability/metrics.http.controller';
+import { serviceFeatures } from './service-features';
 import type { ServiceKitOptions } from './service-kit.options';
 
 /**
- * What every service gets by importing this once: config, clock, database,
- * JSON logs with correlation ids, health, metrics, the validation pipe, the
- * exception filter and `Idempotency-Key` support.
+ * What every service gets by importing this once: config (validated once),
+ * clock, database, JSON logs with correlation ids, health, metrics, the
+ * validation pipe, the exception filter, the auth guards, the request's
+ * CommandContext (`@CurrentContext()`) and `Idempotency-Key` support, kept in
+ * the command's transaction; and what it asks for: the event store and
+ * command pipeline, Kafka messaging, its jobs.
  */
 @Module({})
 export class ServiceKitModule implements NestModule {
@@ -31,7 +38,12 @@ export class ServiceKitModule implements NestModule {
     if (idempotency && schema === undefined) throw new Error('ServiceKitModule: idempotency needs a schema');
     const database = schema === undefined ? [] : [DatabaseModule.forRoot({ ...options, schema })];
     const idempotencyProviders: Provider[] = idempotency
-      ? [IdempotencyStore, IdempotencyCleanup, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }]
+      ? [
+          IdempotencyStore,
+          IdempotencyCleanup,
+          { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+          { provide: COMMAND_ANSWERS, useClass: IdempotentCommandAnswers },
+        ]
       : [];
     return {
       module: ServiceKitModule,
@@ -44,6 +56,7 @@ export class ServiceKitModule implements NestModule {
         }),
         ...database,
         HealthModule.forRoot(options.readiness ?? { postgres: schema !== undefined }),
+        ...serviceFeatures(options),
       ],
       controllers: [MetricsHttpController],
       providers: [
@@ -52,13 +65,13 @@ export class ServiceKitModule implements NestModule {
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         ...idempotencyProviders,
       ],
-      exports: [ServiceConfigModule, HttpMetrics, ...database, ...(idempotency ? [IdempotencyStore] : [])],
+      exports: [ServiceConfigModule, HttpMetrics, ...database, ...(idempotency ? [IdempotencyStore, COMMAND_ANSWERS] : [])],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(CorrelationIdMiddleware, HttpMetricsMiddleware)
+      .apply(CorrelationIdMiddleware, RequestClockMiddleware, HttpMetricsMiddleware)
       .forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }

@@ -1,5 +1,7 @@
 import type { ServiceConfigOptions } from '../config/service-config.module';
+import type { PlatformConfig } from '../config/platform-config.schema';
 import type { EntityClass, MigrationClass } from '../database/postgres-options';
+import type { ServiceJobs } from '../jobs/service-jobs';
 import type { ReadinessOptions } from '../observability/health/readiness-options';
 
 export interface ServiceKitOptions extends ServiceConfigOptions {
@@ -11,4 +13,21 @@ export interface ServiceKitOptions extends ServiceConfigOptions {
   readiness?: ReadinessOptions;
   /** `Idempotency-Key` support on writes; default: on when there is a schema (it needs its table). */
   idempotency?: boolean;
+  /** The JWT and roles guards, from the platform configuration; default on. */
+  auth?: boolean;
+  /** The event store and the command pipeline (with the outbox relay and the Kafka consumers). */
+  eventSourced?: boolean;
+  /** The outbox relay and the Kafka consumers alone, for a service without an event store. */
+  messaging?: boolean;
+  /** The service's jobs, from their one declaration. */
+  jobs?: ServiceJobs;
+  /** BullMQ key prefix; default `bull:<name>`. */
+  queuePrefix?: string;
+}
+
+/** What a test changes of a service: its configuration, a fresh schema, its own queues. */
+export interface ServiceOverrides {
+  config?: PlatformConfig;
+  schema?: string;
+  queuePrefix?: string;
 }

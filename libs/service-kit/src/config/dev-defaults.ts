@@ -1,10 +1,12 @@
+import { DEV_JWT_SECRET, DEV_PSEUDONYM_SECRET } from '@app/auth/dev-secrets';
+
 /**
  * Local defaults of the secrets, so `npm start` works on a fresh clone. They
  * are public (the README gives them), hence refused with NODE_ENV=production.
  */
 export const DEV_DEFAULTS = {
-  jwtSecret: 'dev-only-jwt-secret-change-me',
-  pseudonymSecret: 'dev-only-pseudonym-secret-change-me',
+  jwtSecret: DEV_JWT_SECRET,
+  pseudonymSecret: DEV_PSEUDONYM_SECRET,
   identityEncryptionKey: '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f',
   databaseUrl: 'postgres://postgres@127.0.0.1:5432/connected_health',
   kafkaBrokers: '127.0.0.1:9092',

@@ -59,8 +59,21 @@ describe('loadPlatformConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, test, production'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 16 characters'],
+    [{ JWT_PUBLIC_KEY: 'not a pem' }, 'JWT_PUBLIC_KEY must be a PEM public key'],
+    [{ JWT_JWKS_URL: 'ftp://x' }, 'JWT_JWKS_URL must be a URL starting with https:// or http://'],
+    [{ JWT_CLOCK_TOLERANCE_SECONDS: '-1' }, 'JWT_CLOCK_TOLERANCE_SECONDS must be an integer between 0 and 3600'],
   ])('names the malformed variable in %j', (env, message) => {
     expect(problemsOf(() => loadPlatformConfig(env, { defaultPort: 3001 }))).toContain(message);
+  });
+
+  it('reads the token verification settings the auth guard is given (a one-line PEM gets its newlines back)', () => {
+    const config = loadPlatformConfig(
+      { JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nMIIB\\n-----END PUBLIC KEY-----', JWT_ISSUER: 'https://idp', JWT_CLOCK_TOLERANCE_SECONDS: '5' },
+      { defaultPort: 3001 },
+    );
+    expect(config.JWT_PUBLIC_KEY).toBe('-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----');
+    expect(config).toMatchObject({ JWT_ISSUER: 'https://idp', JWT_CLOCK_TOLERANCE_SECONDS: 5 });
+    expect(loadPlatformConfig({}, { defaultPort: 1 }).JWT_CLOCK_TOLERANCE_SECONDS).toBe(30);
   });
 
   it('names every bad variable at once', () => {

@@ -15,8 +15,17 @@ export const platformConfigShape = (defaultPort?: number) => ({
   KAFKA_BROKERS: envHostPortList().default([DEV_DEFAULTS.kafkaBrokers]),
   REDIS_URL: envUrl(['redis:', 'rediss:']).default(DEV_DEFAULTS.redisUrl),
   JWT_SECRET: envString().min(16, { error: 'must be at least 16 characters' }).default(DEV_DEFAULTS.jwtSecret),
-  JWT_PUBLIC_KEY: envString().includes('BEGIN', { error: 'must be a PEM public key' }).optional(),
+  // A PEM often travels on one line with literal "\n" in container settings.
+  JWT_PUBLIC_KEY: envString()
+    .includes('-----BEGIN', { error: 'must be a PEM public key' })
+    .transform((pem) => pem.replace(/\\n/g, '\n'))
+    .optional(),
   JWT_JWKS_URL: envUrl(['https:', 'http:']).optional(),
+  /** Pinned `iss` / `aud` of accepted tokens, when set. */
+  JWT_ISSUER: envString().optional(),
+  JWT_AUDIENCE: envString().optional(),
+  /** Allowed clock skew between the token issuer and us. */
+  JWT_CLOCK_TOLERANCE_SECONDS: envInteger(0, 3600).default(30),
   PSEUDONYM_SECRET: envString().min(16, { error: 'must be at least 16 characters' }).default(DEV_DEFAULTS.pseudonymSecret),
   IDENTITY_ENCRYPTION_KEY: envHex(32).default(DEV_DEFAULTS.identityEncryptionKey),
   /** Parsed to milliseconds (0 = the real time). */

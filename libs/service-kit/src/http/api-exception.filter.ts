@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { correlationIdFor } from '../observability/correlation-id';
+import { loggableError } from '../observability/loggable-error';
 import { toErrorResponse } from './error-response';
 
 /**
@@ -20,8 +21,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const correlationId = correlationIdFor(request, response);
     const { status, body, serverFault } = toErrorResponse(exception, correlationId);
     if (serverFault) {
-      const err = exception instanceof Error ? exception : new Error(String(exception));
-      this.logger.error({ status, code: body.error.code, err }, `Request failed with ${status}`);
+      this.logger.error({ status, code: body.error.code, err: loggableError(exception) }, `Request failed with ${status}`);
     }
     if (response.headersSent) {
       response.end();

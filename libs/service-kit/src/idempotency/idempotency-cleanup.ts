@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { loggableError } from '../observability/loggable-error';
 import { IdempotencyStore } from './idempotency.store';
 
 const HOUR_MS = 3_600_000;
@@ -26,7 +27,7 @@ export class IdempotencyCleanup implements OnApplicationBootstrap, OnModuleDestr
       const deleted = await this.store.deleteExpired();
       if (deleted > 0) this.logger.log(`Deleted ${deleted} expired idempotency keys`);
     } catch (error) {
-      this.logger.warn({ err: error }, 'Idempotency key cleanup failed');
+      this.logger.warn({ err: loggableError(error) }, 'Idempotency key cleanup failed');
     }
   }
 }

@@ -30,3 +30,20 @@ export class ReplayedErrorException extends HttpException {
     super(body, status);
   }
 }
+
+/**
+ * Thrown inside a command's transaction when another attempt of the same
+ * request committed its answer meanwhile: the transaction rolls back and the
+ * interceptor replays that answer.
+ */
+export class AlreadyAnswered extends Error {
+  override readonly name = 'AlreadyAnswered';
+  constructor() {
+    super('Another attempt of this request has been answered');
+  }
+}
+
+/** Refusals about the key itself: never remembered as the request's answer. */
+export const isIdempotencyRefusal = (error: unknown): boolean =>
+  error instanceof DomainError &&
+  [ERROR_CODES.idempotencyKeyReused, ERROR_CODES.idempotencyInProgress, HTTP_ERROR_CODES.invalidIdempotencyKey].includes(error.code as never);

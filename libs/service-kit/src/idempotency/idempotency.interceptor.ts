@@ -3,7 +3,15 @@ import type { ErrorBody } from '@app/contracts';
 import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, Observable, of } from 'rxjs';
 import { toErrorResponse } from '../http/error-response';
-import { idempotencyInProgress, idempotencyKeyReused, invalidIdempotencyKey, ReplayedErrorException } from './idempotency.errors';
+import { loggableError } from '../observability/loggable-error';
+import {
+  AlreadyAnswered,
+  idempotencyInProgress,
+  idempotencyKeyReused,
+  invalidIdempotencyKey,
+  isIdempotencyRefusal,
+  ReplayedErrorException,
+} from './idempotency.errors';
 import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_METHODS,
@@ -12,15 +20,18 @@ import {
   isAcceptableKey,
   requestHash,
 } from './idempotency-request';
-import { IdempotencyStore } from './idempotency.store';
+import { type IdempotencySlot, runWithIdempotencySlot } from './idempotency-slot';
+import { IdempotencyStore, type StoredAnswer } from './idempotency.store';
 
 export const IDEMPOTENCY_REPLAYED_HEADER = 'idempotency-replayed';
 
 /**
  * `Idempotency-Key` on writes (API.md "Conventions"): the first answer (2xx or
- * 4xx) is stored and replayed for the same key and body without running the
- * handler again; 5xx answers are forgotten so the client may retry. Guards run
- * before interceptors, so the caller (`principal.sub`) is known here.
+ * 4xx) is kept and replayed for the same key and body, the work not done
+ * again; a 5xx is forgotten so the client may retry. A command keeps its
+ * answer in its own transaction (IdempotentCommandAnswers, through the slot
+ * this interceptor opens); the answer of other routes is kept after them.
+ * Guards run before interceptors, so the caller (`principal.sub`) is known here.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -36,51 +47,62 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!IDEMPOTENT_METHODS.has(request.method) || key === undefined) return next.handle();
     if (typeof key !== 'string' || !isAcceptableKey(key)) throw invalidIdempotencyKey();
 
-    const scope = idempotencyScope(request);
-    return from(this.store.begin(scope, key, requestHash(request))).pipe(
-      mergeMap((outcome) => {
-        switch (outcome.kind) {
-          case 'key_reused':
-            throw idempotencyKeyReused(key);
-          case 'in_progress':
-            throw idempotencyInProgress(key);
-          case 'replay':
-            response.setHeader(IDEMPOTENCY_REPLAYED_HEADER, 'true');
-            if (outcome.statusCode >= 400) throw new ReplayedErrorException(outcome.response as ErrorBody, outcome.statusCode);
-            response.status(outcome.statusCode);
-            return of(outcome.response);
-          case 'started':
-            return this.runFirst(next, scope, key, response);
-        }
-      }),
+    const slot: IdempotencySlot = {
+      scope: idempotencyScope(request),
+      key,
+      requestHash: requestHash(request),
+      // Nest sets the route's status (@HttpCode, else 201 for POST) before the interceptors run.
+      successStatus: response.statusCode,
+      recorded: false,
+    };
+    return from(this.store.find(slot.scope, key)).pipe(
+      mergeMap((stored) => (stored ? this.replay(stored, slot, response) : this.runFirst(next, slot, response))),
     );
   }
 
-  private runFirst(next: CallHandler, scope: string, key: string, response: Response): Observable<unknown> {
-    return next.handle().pipe(
+  private replay(stored: StoredAnswer, slot: IdempotencySlot, response: Response): Observable<unknown> {
+    if (stored.requestHash !== slot.requestHash) throw idempotencyKeyReused(slot.key);
+    if (stored.kind === 'unanswered') throw idempotencyInProgress(slot.key);
+    response.setHeader(IDEMPOTENCY_REPLAYED_HEADER, 'true');
+    if (stored.statusCode >= 400) throw new ReplayedErrorException(stored.response as ErrorBody, stored.statusCode);
+    response.status(stored.statusCode);
+    return of(stored.response);
+  }
+
+  private runFirst(next: CallHandler, slot: IdempotencySlot, response: Response): Observable<unknown> {
+    // The handler runs inside the slot, so the command's transaction finds the key.
+    const handled = new Observable<unknown>((subscriber) => runWithIdempotencySlot(slot, () => next.handle().subscribe(subscriber)));
+    return handled.pipe(
       mergeMap(async (body) => {
-        await this.remember(() => this.store.complete(scope, key, response.statusCode, body));
+        if (!slot.recorded) await this.remember(() => this.store.save(slot.scope, slot.key, slot.requestHash, slot.successStatus, body));
         return body;
       }),
-      catchError(async (error: unknown) => {
-        const { status, body } = toErrorResponse(error);
-        await this.remember(() =>
-          status < 500 ? this.store.complete(scope, key, status, body) : this.store.release(scope, key),
+      catchError((error: unknown) => {
+        if (error instanceof AlreadyAnswered) {
+          // Another attempt of this request committed first: answer what it was answered.
+          return from(this.store.find(slot.scope, slot.key)).pipe(mergeMap((stored) => this.replay(stored!, slot, response)));
+        }
+        return from(this.rememberRefusal(slot, error)).pipe(
+          mergeMap(() => {
+            throw error;
+          }),
         );
-        throw error;
       }),
     );
   }
 
-  /**
-   * The handler's work is done: failing to record it must not turn its answer
-   * into an error. The row then stays "in progress" until it is abandoned.
-   */
+  private async rememberRefusal(slot: IdempotencySlot, error: unknown): Promise<void> {
+    if (slot.recorded || isIdempotencyRefusal(error)) return;
+    const { status, body } = toErrorResponse(error);
+    if (status < 500) await this.remember(() => this.store.save(slot.scope, slot.key, slot.requestHash, status, body));
+  }
+
+  /** The work is done: failing to remember its answer must not turn the answer into an error. */
   private async remember(write: () => Promise<void>): Promise<void> {
     try {
       await write();
     } catch (error) {
-      this.logger.warn({ err: error }, 'Could not record the idempotent answer');
+      this.logger.warn({ err: loggableError(error) }, 'Could not record the idempotent answer');
     }
   }
 }

@@ -1,76 +1,98 @@
-import { Injectable } from '@nestjs/common';
+import type { Transaction } from '@app/event-sourcing';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PLATFORM_CONFIG, SERVICE_NAME } from '../config/config.tokens';
+import type { PlatformConfig } from '../config/platform-config.schema';
+import { AnswerCipher } from './answer-cipher';
 
-export type BeginOutcome =
-  | { kind: 'started' }
-  | { kind: 'replay'; statusCode: number; response: unknown }
-  | { kind: 'key_reused' }
-  | { kind: 'in_progress' };
+export type StoredAnswer =
+  | { kind: 'answered'; requestHash: string; statusCode: number; response: unknown }
+  /** A row with no answer yet: only a transaction still running holds one (rows of older versions are swept). */
+  | { kind: 'unanswered'; requestHash: string };
 
-/** A request left "in progress" this long (its process died) may be run again. */
-const ABANDONED_AFTER = '2 minutes';
 /** API.md promises at least 24 h; rows are deleted after twice that. */
 const KEPT_FOR = '48 hours';
+/** How long a request waits for another attempt of itself that is still running, before 409 in progress. */
+const WAIT_FOR_OTHER_ATTEMPT = '10s';
 
-/** The `idempotency_keys` table, in the service's schema. */
+/**
+ * The `idempotency_keys` table, in the service's schema. An answer is written
+ * in the transaction of the command it answers (claimIn, then answerIn), or,
+ * for a route whose work is not a command, after it (save). Answers are
+ * stored encrypted.
+ */
 @Injectable()
 export class IdempotencyStore {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly cipher: AnswerCipher;
 
-  async begin(scope: string, key: string, hash: string): Promise<BeginOutcome> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if (await this.claim(scope, key, hash)) return { kind: 'started' };
-      const [row] = await this.dataSource.query(
-        `SELECT request_hash, status_code, response FROM idempotency_keys WHERE scope = $1 AND key = $2`,
-        [scope, key],
-      );
-      // Released by a failed first attempt between our two statements: try to claim it again.
-      if (!row) continue;
-      if (row.request_hash !== hash) return { kind: 'key_reused' };
-      if (row.status_code === null) return { kind: 'in_progress' };
-      return { kind: 'replay', statusCode: row.status_code, response: row.response };
-    }
-    return { kind: 'in_progress' };
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(PLATFORM_CONFIG) config: PlatformConfig,
+    @Inject(SERVICE_NAME) service: string,
+  ) {
+    this.cipher = new AnswerCipher(config.IDENTITY_ENCRYPTION_KEY, service);
   }
 
-  async complete(scope: string, key: string, statusCode: number, response: unknown): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE idempotency_keys SET status_code = $3, response = $4::jsonb WHERE scope = $1 AND key = $2`,
-      [scope, key, statusCode, JSON.stringify(response ?? null)],
-    );
-  }
-
-  /** Forgets an attempt that failed on our side, so the client may retry with the same key. */
-  async release(scope: string, key: string): Promise<void> {
-    await this.dataSource.query(
-      `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status_code IS NULL`,
+  async find(scope: string, key: string): Promise<StoredAnswer | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT request_hash, status_code, response FROM idempotency_keys WHERE scope = $1 AND key = $2`,
       [scope, key],
     );
+    if (!row) return null;
+    if (row.status_code === null) return { kind: 'unanswered', requestHash: row.request_hash };
+    return { kind: 'answered', requestHash: row.request_hash, statusCode: row.status_code, response: this.cipher.open(row.response) };
   }
 
+  /**
+   * Takes the key in the command's transaction. False when another attempt of
+   * the same key has committed meanwhile; an attempt still running makes this
+   * one wait for its outcome (the row lock), up to WAIT_FOR_OTHER_ATTEMPT.
+   */
+  async claimIn(tx: Transaction, scope: string, key: string, requestHash: string): Promise<boolean> {
+    await tx.query(`SET LOCAL lock_timeout = '${WAIT_FOR_OTHER_ATTEMPT}'`);
+    const claimed = await tx.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (scope, key) DO NOTHING RETURNING 1`,
+      [scope, key, requestHash],
+    );
+    await tx.query(`SET LOCAL lock_timeout TO DEFAULT`);
+    return claimed.length === 1;
+  }
+
+  async answerIn(tx: Transaction, scope: string, key: string, statusCode: number, response: unknown): Promise<void> {
+    await tx.query(`UPDATE idempotency_keys SET status_code = $3, response = $4::jsonb WHERE scope = $1 AND key = $2`, [
+      scope,
+      key,
+      statusCode,
+      JSON.stringify(this.cipher.seal(response)),
+    ]);
+  }
+
+  /** The answer of a route that ran no command transaction; the first answer stored wins. */
+  async save(scope: string, key: string, requestHash: string, statusCode: number, response: unknown): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response) VALUES ($1, $2, $3, $4, $5::jsonb)
+       ON CONFLICT (scope, key) DO NOTHING`,
+      [scope, key, requestHash, statusCode, JSON.stringify(this.cipher.seal(response))],
+    );
+  }
+
+  /** Forgets a claim whose command ended in a fault of ours (5xx): the client may retry with the same key. */
+  async releaseIn(tx: Transaction, scope: string, key: string): Promise<void> {
+    await tx.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status_code IS NULL`, [scope, key]);
+  }
+
+  /**
+   * Expired answers, and rows without an answer: a claim is committed only
+   * with its answer, so a visible unanswered row was left by a version that
+   * claimed keys outside the command's transaction (a running claim is not
+   * visible, hence not deleted).
+   */
   async deleteExpired(): Promise<number> {
     const [{ deleted }] = await this.dataSource.query(
-      `WITH gone AS (DELETE FROM idempotency_keys WHERE created_at < now() - interval '${KEPT_FOR}' RETURNING 1)
+      `WITH gone AS (
+         DELETE FROM idempotency_keys WHERE created_at < now() - interval '${KEPT_FOR}' OR status_code IS NULL RETURNING 1)
        SELECT count(*)::int AS deleted FROM gone`,
     );
     return deleted;
-  }
-
-  /** Inserts the in-progress row, or takes over an abandoned one for the same request. */
-  private async claim(scope: string, key: string, hash: string): Promise<boolean> {
-    const [{ claimed }] = await this.dataSource.query(
-      `WITH inserted AS (
-         INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
-         ON CONFLICT (scope, key) DO NOTHING RETURNING 1
-       ), taken_over AS (
-         UPDATE idempotency_keys SET created_at = now()
-         WHERE scope = $1 AND key = $2 AND request_hash = $3 AND status_code IS NULL
-           AND created_at < now() - interval '${ABANDONED_AFTER}'
-         RETURNING 1
-       )
-       SELECT (SELECT count(*) FROM inserted) + (SELECT count(*) FROM taken_over) > 0 AS claimed`,
-      [scope, key, hash],
-    );
-    return claimed;
   }
 }

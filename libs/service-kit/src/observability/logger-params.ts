@@ -3,13 +3,15 @@ import type { Params } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
 import type { PlatformConfig } from '../config/platform-config.schema';
 import { correlationIdFor } from './correlation-id';
+import { loggableError } from './loggable-error';
 
 const QUIET_PATHS = /^\/(health|metrics)(\/|$)/;
 
 /**
  * JSON logs on stdout, one line per request with its correlation id. No
  * personal data: requests are logged by method and path only (no query, no
- * headers, no bodies), and the redaction list guards whatever a handler adds.
+ * headers, no bodies), errors lose the values a failed statement carried
+ * (loggableError), and the redaction list guards whatever a handler adds.
  */
 export function loggerParams(config: Pick<PlatformConfig, 'LOG_LEVEL'>, service: string): Params {
   return {
@@ -23,6 +25,7 @@ export function loggerParams(config: Pick<PlatformConfig, 'LOG_LEVEL'>, service:
       serializers: {
         req: (request: { method?: string; url?: string }) => ({ method: request.method, path: pathOnly(request.url) }),
         res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
+        err: loggableError,
       },
       redact: {
         paths: [

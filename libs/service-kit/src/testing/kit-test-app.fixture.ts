@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { AuthModule } from '@app/auth';
+import { EventSourcingModule, eventStoreMigrations } from '@app/event-sourcing';
+import { OutboxSignal } from '@app/messaging';
+import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { configureServiceApp } from '../bootstrap/configure-service-app';
 import { ServiceKitModule } from '../bootstrap/service-kit.module';
@@ -22,14 +24,20 @@ export interface KitTestApp {
  * the real Postgres, with the real JWT guard, listening on an ephemeral port
  * (so concurrent supertest requests share one server).
  */
-export async function startKitTestApp(options: { controllers?: Type[]; readiness?: ReadinessOptions }): Promise<KitTestApp> {
+export async function startKitTestApp(options: {
+  controllers?: Type[];
+  readiness?: ReadinessOptions;
+  /** Adds the event store and the command pipeline, with this relay wake-up signal. */
+  commands?: { signal: OutboxSignal };
+}): Promise<KitTestApp> {
   const config = loadPlatformConfig(process.env, { defaultPort: 3999 });
   const schema = `t_kit_${randomBytes(5).toString('hex')}`;
-  await runMigrations(config, schema, []);
+  await runMigrations(config, schema, options.commands ? eventStoreMigrations : []);
+  const commands = options.commands ? [signalModule(options.commands.signal), EventSourcingModule.forRoot({ service: 'kit-test' })] : [];
   const moduleRef = await Test.createTestingModule({
     imports: [
       ServiceKitModule.forRoot({ name: 'kit-test', schema, config, readiness: options.readiness }),
-      AuthModule.forRoot(),
+      ...commands,
     ],
     controllers: options.controllers ?? [],
   }).compile();
@@ -52,4 +60,12 @@ export async function startKitTestApp(options: { controllers?: Type[]; readiness
       await dataSource.destroy();
     },
   };
+}
+
+/** What the messaging module would provide: the relay's wake-up, here the test's own. */
+function signalModule(signal: OutboxSignal) {
+  @Global()
+  @Module({ providers: [{ provide: OutboxSignal, useValue: signal }], exports: [OutboxSignal] })
+  class KitTestSignalModule {}
+  return KitTestSignalModule;
 }

@@ -1,46 +1,47 @@
 import { CurrentPrincipal, Roles, type Principal } from '@app/auth';
-import { CLOCK, type Clock } from '@app/service-kit';
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { CommandContext } from '@app/event-sourcing';
+import { Action, ApiController, CurrentContext, UuidParam } from '@app/service-kit';
+import { Body } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DeviceView } from '../../projections/device-view';
-import { callerOf, requestCorrelationId } from '../device-caller';
-import { ExecuteDeviceCommand } from '../execute-device-command.command';
-import { ReasonRequestDto } from './reason.request.dto';
+import { ReinstateDeviceCommand } from '../reinstate-device/reinstate-device.command';
+import { RevokeDeviceCommand } from '../revoke-device/revoke-device.command';
+import { SuspendDeviceCommand } from '../suspend-device/suspend-device.command';
+import { ChangeCertificationStatusRequestDto } from './change-certification-status.request.dto';
 
-type StatusChange = 'SuspendDevice' | 'ReinstateDevice' | 'RevokeDevice';
-
-/** An evaluation body suspends, reinstates or revokes a certification, always with a reason. */
-@ApiTags('devices')
-@ApiBearerAuth()
-@Controller('v1/devices')
+/** An evaluation body suspends, reinstates or revokes a certification, always with a reason: three use cases, one body. */
+@ApiController('v1/devices', 'devices')
 @Roles('evaluator')
 export class ChangeCertificationStatusHttpController {
-  constructor(
-    @Inject(CommandBus) private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
-  @Post(':id/suspension')
-  @HttpCode(200)
-  suspend(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonRequestDto, @CurrentPrincipal() p: Principal) {
-    return this.change('SuspendDevice', id, body.reason, p);
+  @Action(':id/suspension')
+  suspend(
+    @UuidParam() id: string,
+    @Body() { reason }: ChangeCertificationStatusRequestDto,
+    @CurrentPrincipal() { org }: Principal,
+    @CurrentContext() context: CommandContext,
+  ): Promise<DeviceView> {
+    return this.commands.execute(new SuspendDeviceCommand(id, reason, org, context));
   }
 
-  @Post(':id/reinstatement')
-  @HttpCode(200)
-  reinstate(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonRequestDto, @CurrentPrincipal() p: Principal) {
-    return this.change('ReinstateDevice', id, body.reason, p);
+  @Action(':id/reinstatement')
+  reinstate(
+    @UuidParam() id: string,
+    @Body() { reason }: ChangeCertificationStatusRequestDto,
+    @CurrentPrincipal() { org }: Principal,
+    @CurrentContext() context: CommandContext,
+  ): Promise<DeviceView> {
+    return this.commands.execute(new ReinstateDeviceCommand(id, reason, org, context));
   }
 
-  @Post(':id/revocation')
-  @HttpCode(200)
-  revoke(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonRequestDto, @CurrentPrincipal() p: Principal) {
-    return this.change('RevokeDevice', id, body.reason, p);
-  }
-
-  private change(type: StatusChange, id: string, reason: string, principal: Principal): Promise<DeviceView> {
-    const command = { type, reason, now: this.clock.now(), actorOrg: principal.org };
-    return this.commandBus.execute(new ExecuteDeviceCommand(id, command, callerOf(principal), requestCorrelationId()));
+  @Action(':id/revocation')
+  revoke(
+    @UuidParam() id: string,
+    @Body() { reason }: ChangeCertificationStatusRequestDto,
+    @CurrentPrincipal() { org }: Principal,
+    @CurrentContext() context: CommandContext,
+  ): Promise<DeviceView> {
+    return this.commands.execute(new RevokeDeviceCommand(id, reason, org, context));
   }
 }

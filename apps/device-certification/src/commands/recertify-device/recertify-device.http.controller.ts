@@ -1,39 +1,24 @@
 import { CurrentPrincipal, Roles, type Principal } from '@app/auth';
-import { CLOCK, type Clock } from '@app/service-kit';
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { CommandContext } from '@app/event-sourcing';
+import { Action, ApiController, CurrentContext, UuidParam } from '@app/service-kit';
+import { Body } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DeviceView } from '../../projections/device-view';
-import { callerOf, requestCorrelationId } from '../device-caller';
-import { ExecuteDeviceCommand } from '../execute-device-command.command';
+import { RecertifyDeviceCommand } from './recertify-device.command';
 import { RecertifyDeviceRequestDto } from './recertify-device.request.dto';
 
-@ApiTags('devices')
-@ApiBearerAuth()
-@Controller('v1/devices')
+@ApiController('v1/devices', 'devices')
 export class RecertifyDeviceHttpController {
-  constructor(
-    @Inject(CommandBus) private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
-  /** An evaluation body extends a CERTIFIED product's validity (and may change its certified indications). */
-  @Post(':id/recertification')
-  @HttpCode(200)
+  @Action(':id/recertification')
   @Roles('evaluator')
   recertify(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: RecertifyDeviceRequestDto,
-    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Body() { validUntil, certifiedIndications, notes }: RecertifyDeviceRequestDto,
+    @CurrentPrincipal() evaluator: Principal,
+    @CurrentContext() context: CommandContext,
   ): Promise<DeviceView> {
-    const command = {
-      type: 'RecertifyDevice' as const,
-      validUntil: body.validUntil,
-      certifiedIndications: body.certifiedIndications,
-      notes: body.notes,
-      now: this.clock.now(),
-      actorOrg: principal.org,
-    };
-    return this.commandBus.execute(new ExecuteDeviceCommand(id, command, callerOf(principal), requestCorrelationId()));
+    return this.commands.execute(new RecertifyDeviceCommand(id, { validUntil, certifiedIndications, notes }, evaluator.org, context));
   }
 }

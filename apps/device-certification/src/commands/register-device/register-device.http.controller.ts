@@ -1,30 +1,24 @@
 import { CurrentPrincipal, Roles, type Principal } from '@app/auth';
-import { CLOCK, type Clock } from '@app/service-kit';
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import type { CommandContext } from '@app/event-sourcing';
+import { ApiController, Create, CurrentContext } from '@app/service-kit';
+import { Body } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
 import type { DeviceView } from '../../projections/device-view';
-import { callerOf, requestCorrelationId } from '../device-caller';
-import { ExecuteDeviceCommand } from '../execute-device-command.command';
-import { DeviceProductRequestDto } from './device-product.request.dto';
+import { RegisterDeviceCommand } from './register-device.command';
+import { RegisterDeviceRequestDto } from './register-device.request.dto';
 
-@ApiTags('devices')
-@ApiBearerAuth()
-@Controller('v1/devices')
+@ApiController('v1/devices', 'devices')
 export class RegisterDeviceHttpController {
-  constructor(
-    @Inject(CommandBus) private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
-  /** A vendor registers one of its products as a DRAFT. */
-  @Post()
-  @HttpCode(201)
+  @Create()
   @Roles('vendor')
-  register(@Body() body: DeviceProductRequestDto, @CurrentPrincipal() principal: Principal): Promise<DeviceView> {
-    const deviceId = uuidv7();
-    const command = { type: 'RegisterDevice' as const, deviceId, product: body, now: this.clock.now(), actorOrg: principal.org };
-    return this.commandBus.execute(new ExecuteDeviceCommand(deviceId, command, callerOf(principal), requestCorrelationId()));
+  register(
+    @Body() body: RegisterDeviceRequestDto,
+    @CurrentPrincipal() vendor: Principal,
+    @CurrentContext() context: CommandContext,
+  ): Promise<DeviceView> {
+    return this.commands.execute(new RegisterDeviceCommand(uuidv7(), body, vendor.org, context));
   }
 }

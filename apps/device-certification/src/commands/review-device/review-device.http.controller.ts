@@ -1,44 +1,28 @@
 import { CurrentPrincipal, Roles, type Principal } from '@app/auth';
-import { CLOCK, type Clock } from '@app/service-kit';
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { CommandContext } from '@app/event-sourcing';
+import { Action, ApiController, CurrentContext, UuidParam } from '@app/service-kit';
+import { Body } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DeviceCommand } from '../../domain/device.commands';
 import type { DeviceView } from '../../projections/device-view';
-import { callerOf, requestCorrelationId } from '../device-caller';
-import { ExecuteDeviceCommand } from '../execute-device-command.command';
+import { CertifyDeviceCommand } from '../certify-device/certify-device.command';
+import { RejectDeviceCommand } from '../reject-device/reject-device.command';
 import { ReviewDeviceRequestDto } from './review-device.request.dto';
 
-@ApiTags('devices')
-@ApiBearerAuth()
-@Controller('v1/devices')
+/** One route, two use cases: the review's decision picks certify-device or reject-device. */
+@ApiController('v1/devices', 'devices')
 export class ReviewDeviceHttpController {
-  constructor(
-    @Inject(CommandBus) private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
-  /** An evaluation body certifies a SUBMITTED product, or rejects it with reasons. */
-  @Post(':id/review')
-  @HttpCode(200)
+  @Action(':id/review')
   @Roles('evaluator')
   review(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() body: ReviewDeviceRequestDto,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() evaluator: Principal,
+    @CurrentContext() context: CommandContext,
   ): Promise<DeviceView> {
-    const base = { now: this.clock.now(), actorOrg: principal.org };
-    const command: DeviceCommand =
-      body.decision === 'CERTIFY'
-        ? {
-            ...base,
-            type: 'CertifyDevice',
-            validUntil: body.validUntil as string,
-            lppCode: body.lppCode as string,
-            certifiedIndications: body.certifiedIndications ?? [],
-            notes: body.notes,
-          }
-        : { ...base, type: 'RejectDevice', reasons: body.reasons ?? [] };
-    return this.commandBus.execute(new ExecuteDeviceCommand(id, command, callerOf(principal), requestCorrelationId()));
+    if (body.decision === 'REJECT') return this.commands.execute(new RejectDeviceCommand(id, body.reasons ?? [], evaluator.org, context));
+    const terms = { validUntil: body.validUntil!, lppCode: body.lppCode!, certifiedIndications: body.certifiedIndications!, notes: body.notes };
+    return this.commands.execute(new CertifyDeviceCommand(id, terms, evaluator.org, context));
   }
 }

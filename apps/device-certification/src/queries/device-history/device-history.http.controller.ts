@@ -1,18 +1,15 @@
 import { CurrentPrincipal, type Principal } from '@app/auth';
-import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiController, UuidParam } from '@app/service-kit';
+import { Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { viewerOf } from '../device-viewer';
 import { DeviceHistoryQuery, type DeviceHistoryItem } from './device-history.query';
 
-@ApiTags('devices')
-@ApiBearerAuth()
-@Controller('v1/devices')
+@ApiController('v1/devices', 'devices')
 export class DeviceHistoryHttpController {
-  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/history')
-  history(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<{ items: DeviceHistoryItem[] }> {
-    return this.queryBus.execute(new DeviceHistoryQuery(id, viewerOf(principal)));
+  history(@UuidParam() id: string, @CurrentPrincipal() viewer: Principal): Promise<{ items: DeviceHistoryItem[] }> {
+    return this.queries.execute(new DeviceHistoryQuery(id, viewer));
   }
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '@app/contracts';
 import { Query } from '@nestjs/cqrs';
-import type { DeviceViewer } from '../device-viewer';
+import type { DeviceViewer } from '../../domain/device-visibility';
 
 export interface DeviceHistoryItem {
   type: string;

@@ -1,19 +1,16 @@
 import { CurrentPrincipal, type Principal } from '@app/auth';
-import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiController, UuidParam } from '@app/service-kit';
+import { Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DeviceView } from '../../projections/device-view';
-import { viewerOf } from '../device-viewer';
 import { GetDeviceQuery } from './get-device.query';
 
-@ApiTags('devices')
-@ApiBearerAuth()
-@Controller('v1/devices')
+@ApiController('v1/devices', 'devices')
 export class GetDeviceHttpController {
-  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<DeviceView> {
-    return this.queryBus.execute(new GetDeviceQuery(id, viewerOf(principal)));
+  get(@UuidParam() id: string, @CurrentPrincipal() viewer: Principal): Promise<DeviceView> {
+    return this.queries.execute(new GetDeviceQuery(id, viewer));
   }
 }

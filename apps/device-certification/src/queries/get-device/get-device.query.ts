@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
+import type { DeviceViewer } from '../../domain/device-visibility';
 import type { DeviceView } from '../../projections/device-view';
-import type { DeviceViewer } from '../device-viewer';
 
 export class GetDeviceQuery extends Query<DeviceView> {
   constructor(

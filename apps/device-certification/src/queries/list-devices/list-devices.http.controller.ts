@@ -1,22 +1,18 @@
 import { CurrentPrincipal, type Principal } from '@app/auth';
 import type { ListResponse } from '@app/contracts';
-import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
+import { ApiController } from '@app/service-kit';
+import { Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DeviceView } from '../../projections/device-view';
-import { viewerOf } from '../device-viewer';
 import { ListDevicesQuery } from './list-devices.query';
 import { ListDevicesRequestDto } from './list-devices.request.dto';
 
-@ApiTags('devices')
-@ApiBearerAuth()
-@Controller('v1/devices')
+@ApiController('v1/devices', 'devices')
 export class ListDevicesHttpController {
-  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  list(@QueryParams() query: ListDevicesRequestDto, @CurrentPrincipal() principal: Principal): Promise<ListResponse<DeviceView>> {
-    const filter = { status: query.status, indication: query.indication };
-    return this.queryBus.execute(new ListDevicesQuery(filter, query.page, query.pageSize, viewerOf(principal)));
+  list(@QueryParams() { status, indication, page, pageSize }: ListDevicesRequestDto, @CurrentPrincipal() viewer: Principal): Promise<ListResponse<DeviceView>> {
+    return this.queries.execute(new ListDevicesQuery({ status, indication }, { page, pageSize }, viewer));
   }
 }

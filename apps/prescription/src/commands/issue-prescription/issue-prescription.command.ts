@@ -1,14 +1,15 @@
 import type { Principal } from '@app/auth';
+import type { CommandContext } from '@app/event-sourcing';
 import { Command } from '@nestjs/cqrs';
+import type { PrescriptionRequestDto } from '../../evaluation/prescription.request.dto';
 import type { PrescriptionView } from '../../projections/prescription-view';
-import type { PrescriptionRequestDto } from './prescription.request.dto';
 
 /** A physician's request to issue (or renew) a prescription. */
-export class IssuePrescription extends Command<PrescriptionView> {
+export class IssuePrescriptionCommand extends Command<PrescriptionView> {
   constructor(
     readonly request: PrescriptionRequestDto,
-    readonly principal: Principal,
-    readonly correlationId: string,
+    readonly prescriber: Principal,
+    readonly context: CommandContext,
   ) {
     super();
   }

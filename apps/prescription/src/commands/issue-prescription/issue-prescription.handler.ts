@@ -1,23 +1,18 @@
-import { actorOf } from '@app/auth';
-import { TOPICS } from '@app/contracts';
-import { DeciderCommandRunner } from '@app/event-sourcing';
-import { OutboxSignal } from '@app/messaging';
-import { CLOCK, type Clock } from '@app/service-kit';
-import { Inject } from '@nestjs/common';
+import { CommandPipeline } from '@app/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { acceptance } from '../../domain/evaluation/acceptance';
 import { withDuplicateBlock } from '../../domain/has-rules/no-duplicate.rule';
-import { prescriptionAuditDraft } from '../../domain/prescription.audit';
-import { prescriptionDecider } from '../../domain/prescription.decider';
 import { referentialByVersion } from '../../domain/referential/referentials';
-import { PrescriptionReadModel } from '../../projections/prescription-read-model.projection';
+import { PrescriptionEvaluator } from '../../evaluation/prescription-evaluator';
+import { IdentityDisclosure } from '../../patient-identity/identity-disclosure';
+import { PatientIdentityCipher } from '../../patient-identity/patient-identity.cipher';
+import { ActivePrescriptionSlotsRepository } from '../../projections/active-prescription-slots.repository';
 import type { PrescriptionView } from '../../projections/prescription-view';
-import { PatientIdentityCipher } from '../patient-identity.cipher';
-import { PrescriptionEvaluator } from '../prescription-evaluator';
-import { IssuePrescription } from './issue-prescription.command';
-import { RefusedAttemptRecorder } from './refused-attempt.recorder';
+import { PrescriptionAggregate } from '../prescription.aggregate';
+import { issueDecision } from './issue-decision';
+import { IssuePrescriptionCommand } from './issue-prescription.command';
+import { refusedAttempt } from './refused-attempt';
 
 /**
  * Evaluate, then issue: no BLOCK and a justification for every WARN, and the
@@ -25,79 +20,36 @@ import { RefusedAttemptRecorder } from './refused-attempt.recorder';
  * event (the loser of a race waits for the winner's commit, then is refused
  * with NO_DUPLICATE). Every refusal is audited before the 422 leaves.
  */
-@CommandHandler(IssuePrescription)
-export class IssuePrescriptionHandler implements ICommandHandler<IssuePrescription, PrescriptionView> {
+@CommandHandler(IssuePrescriptionCommand)
+export class IssuePrescriptionHandler implements ICommandHandler<IssuePrescriptionCommand, PrescriptionView> {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly runner: DeciderCommandRunner,
-    private readonly outboxSignal: OutboxSignal,
+    private readonly pipeline: CommandPipeline,
+    private readonly prescription: PrescriptionAggregate,
     private readonly evaluator: PrescriptionEvaluator,
+    private readonly slots: ActivePrescriptionSlotsRepository,
     private readonly identity: PatientIdentityCipher,
-    private readonly refusals: RefusedAttemptRecorder,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly disclosure: IdentityDisclosure,
   ) {}
 
-  async execute({ request, principal, correlationId }: IssuePrescription): Promise<PrescriptionView> {
-    const now = this.clock.now();
+  execute({ request, prescriber, context }: IssuePrescriptionCommand): Promise<PrescriptionView> {
     const id = uuidv7();
-    const context = { actor: actorOf(principal), correlationId, causationId: null, now };
-    const refused = await this.dataSource.transaction(async (manager) => {
-      const prepared = await this.evaluator.prepare(manager, request, principal, now);
-      const { input, evaluation, device } = prepared;
-      const overrides = request.overrides ?? [];
-      const verdict = acceptance(evaluation, overrides);
+    return this.pipeline.transaction(async (unit) => {
+      const prepared = await this.evaluator.prepare(request, prescriber, context.now, unit.tx);
+      const { evaluation } = prepared;
+      const verdict = acceptance(evaluation, request.overrides ?? []);
       if (!verdict.accepted) {
-        return this.refusals.record(manager, { request, principal, prepared, evaluation, unjustified: verdict.unjustified }, context);
+        const { error, audit } = refusedAttempt(request, prepared, { evaluation, unjustified: verdict.unjustified }, context);
+        return unit.refuse(error, audit);
       }
-      const slot = { patientPseudonym: prepared.patientPseudonym, indication: request.indication, prescriptionId: id, renewalOf: input.renewalOf };
-      if (!(await PrescriptionReadModel.claimSlot(manager, slot))) {
+      const slot = { patientPseudonym: prepared.patientPseudonym, indication: request.indication, prescriptionId: id, renewalOf: request.renewalOf ?? null };
+      if (!(await this.slots.claim(unit.tx, slot))) {
         const lost = withDuplicateBlock(evaluation, referentialByVersion(evaluation.referentialVersion), request.indication);
-        return this.refusals.record(manager, { request, principal, prepared, evaluation: lost, unjustified: [] }, context);
+        const { error, audit } = refusedAttempt(request, prepared, { evaluation: lost, unjustified: [] }, context);
+        return unit.refuse(error, audit);
       }
-      const result = await this.runner.run({
-        manager,
-        decider: prescriptionDecider,
-        command: {
-          type: 'IssuePrescription',
-          now,
-          evaluation,
-          requestedOverrides: overrides,
-          device,
-          prescription: {
-            prescriptionId: id,
-            prescriber: input.prescriber,
-            patient: {
-              pseudonym: prepared.patientPseudonym,
-              identityEncrypted: this.identity.encrypt(request.patient),
-              ald: request.patient.ald,
-              homeCellularCoverage: request.patient.homeCellularCoverage,
-            },
-            operatorOrg: request.operatorOrg,
-            device: { id: request.deviceId, udiDi: device?.udiDi ?? '' },
-            indication: request.indication,
-            monitoringMode: request.monitoringMode,
-            durationMonths: request.durationMonths,
-            startDate: input.startDate,
-            endDate: input.endDate,
-            renewalOf: input.renewalOf,
-          },
-        },
-        streamId: id,
-        streamType: 'prescription',
-        topic: TOPICS.prescription,
-        context,
-        audit: ({ events, state }) => prescriptionAuditDraft(id, events, state, context.actor),
-      });
-      await PrescriptionReadModel.apply(manager, result.state, result.version, now.toISOString());
-      return null;
+      const command = issueDecision(id, request, prepared, evaluation, this.identity.encrypt(request.patient), context.now);
+      // The caller is the prescriber: the one who gets the identity back.
+      return this.disclosure.viewFor(prescriber, await unit.execute(this.prescription, { streamId: id, command, context }));
     });
-    // Woken only after the commit, refused attempts included (their audit entry is published too).
-    this.outboxSignal.notify();
-    if (refused) throw refused;
-    const [row] = (await this.dataSource.query('SELECT resource FROM prescriptions WHERE id = $1', [id])) as Array<{
-      resource: PrescriptionView;
-    }>;
-    // The caller is the prescriber: the one who may read the identity back.
-    return { ...row.resource, patient: { ...row.resource.patient, nir: request.patient.nir, birthDate: request.patient.birthDate } };
   }
 }

@@ -1,23 +1,24 @@
 import { CurrentPrincipal, Roles, type Principal } from '@app/auth';
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import type { CommandContext } from '@app/event-sourcing';
+import { ApiController, Create, CurrentContext } from '@app/service-kit';
+import { Body } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { PrescriptionView } from '../../projections/prescription-view';
-import { requestCorrelationId } from '../prescription-caller';
-import { IssuePrescription } from './issue-prescription.command';
-import { PrescriptionRequestDto } from './prescription.request.dto';
+import { IssuePrescriptionCommand } from './issue-prescription.command';
+import { IssuePrescriptionRequestDto } from './issue-prescription.request.dto';
 
-@ApiTags('prescriptions')
-@ApiBearerAuth()
-@Controller('v1/prescriptions')
+@ApiController('v1/prescriptions', 'prescriptions')
 export class IssuePrescriptionHttpController {
-  constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
+  constructor(private readonly commands: CommandBus) {}
 
   /** 201 the prescription, or 422 PRESCRIPTION.RULES_REFUSED with the evaluation and the audited attempt id. */
-  @Post()
-  @HttpCode(201)
+  @Create()
   @Roles('physician')
-  issue(@Body() body: PrescriptionRequestDto, @CurrentPrincipal() principal: Principal): Promise<PrescriptionView> {
-    return this.commandBus.execute(new IssuePrescription(body, principal, requestCorrelationId()));
+  issue(
+    @Body() body: IssuePrescriptionRequestDto,
+    @CurrentPrincipal() prescriber: Principal,
+    @CurrentContext() context: CommandContext,
+  ): Promise<PrescriptionView> {
+    return this.commands.execute(new IssuePrescriptionCommand(body, prescriber, context));
   }
 }

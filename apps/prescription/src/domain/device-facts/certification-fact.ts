@@ -1,3 +1,4 @@
+import type { DeviceCertificationEventsV1 } from '@app/contracts';
 import type { Connectivity, IndicationCode } from '../vocabulary';
 
 /** The certification events this service keeps about a device (shapes of device-certification.events.v1). */
@@ -8,7 +9,7 @@ export const CERTIFICATION_FACT_TYPES = [
   'DeviceReinstated',
   'DeviceRevoked',
   'DeviceCertificationExpired',
-] as const;
+] as const satisfies ReadonlyArray<keyof DeviceCertificationEventsV1>;
 export type CertificationFactType = (typeof CERTIFICATION_FACT_TYPES)[number];
 
 export interface CertificationTerms {

@@ -1,26 +1,18 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
-import { PatientIdentityCipher } from '../../commands/patient-identity.cipher';
 import { PrescriptionErrors } from '../../domain/prescription.errors';
+import { IdentityDisclosure } from '../../patient-identity/identity-disclosure';
+import { PrescriptionsRepository } from '../../projections/prescriptions.repository';
 import type { PrescriptionView } from '../../projections/prescription-view';
-import { prescriberFilterOf, viewFor, type PrescriptionRow } from '../prescription-reader';
 import { GetPrescriptionQuery } from './get-prescription.query';
 
+/** Another physician's prescription is a 404: its existence is not theirs to know. */
 @QueryHandler(GetPrescriptionQuery)
 export class GetPrescriptionHandler implements IQueryHandler<GetPrescriptionQuery, PrescriptionView> {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly identity: PatientIdentityCipher,
-  ) {}
+  constructor(private readonly prescriptions: PrescriptionsRepository, private readonly disclosure: IdentityDisclosure) {}
 
-  /** Another physician's prescription is a 404: its existence is not theirs to know. */
   async execute({ prescriptionId, viewer }: GetPrescriptionQuery): Promise<PrescriptionView> {
-    const [row] = (await this.dataSource.query(
-      'SELECT resource, prescriber_rpps, identity_encrypted FROM prescriptions WHERE id = $1',
-      [prescriptionId],
-    )) as PrescriptionRow[];
-    const prescriber = prescriberFilterOf(viewer);
-    if (!row || (prescriber !== null && row.prescriber_rpps !== prescriber)) throw PrescriptionErrors.notFound(prescriptionId);
-    return viewFor(viewer, row, this.identity);
+    const row = await this.prescriptions.findVisible(prescriptionId, viewer);
+    if (!row) throw PrescriptionErrors.notFound(prescriptionId);
+    return this.disclosure.viewFor(viewer, row);
   }
 }

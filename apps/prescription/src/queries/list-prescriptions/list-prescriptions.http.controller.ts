@@ -1,22 +1,20 @@
 import { CurrentPrincipal, Roles, type Principal } from '@app/auth';
 import type { ListResponse } from '@app/contracts';
-import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
+import { ApiController } from '@app/service-kit';
+import { Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { READER_ROLES } from '../../domain/prescription-visibility';
 import type { PrescriptionView } from '../../projections/prescription-view';
-import { READER_ROLES } from '../prescription-reader';
 import { ListPrescriptionsQuery } from './list-prescriptions.query';
 import { ListPrescriptionsRequestDto } from './list-prescriptions.request.dto';
 
-@ApiTags('prescriptions')
-@ApiBearerAuth()
-@Controller('v1/prescriptions')
+@ApiController('v1/prescriptions', 'prescriptions')
 export class ListPrescriptionsHttpController {
-  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles(...READER_ROLES)
-  list(@QueryParams() query: ListPrescriptionsRequestDto, @CurrentPrincipal() principal: Principal): Promise<ListResponse<PrescriptionView>> {
-    return this.queryBus.execute(new ListPrescriptionsQuery(query.status, query.page, query.pageSize, principal));
+  list(@QueryParams() { status, page, pageSize }: ListPrescriptionsRequestDto, @CurrentPrincipal() viewer: Principal): Promise<ListResponse<PrescriptionView>> {
+    return this.queries.execute(new ListPrescriptionsQuery(status, { page, pageSize }, viewer));
   }
 }

@@ -1,0 +1,40 @@
+import { canonicalBytes } from '@app/audit';
+import { AUDIT_ENTRIES_V1, type AuditEntryRecordedV1 } from '@app/contracts';
+import { IdempotentConsumerFactory, InvalidMessageError } from '@app/messaging';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { LedgerAppendLoop } from '../append/ledger-append.loop';
+import { LEDGER_OPTIONS, type AuditLedgerOptions } from '../audit-ledger.options';
+import { entryShapeProblem } from '../domain/entry-shape.check';
+import { stagePending } from '../store/pending.store';
+
+/**
+ * Stages every AuditEntryRecorded of audit.entries.v1 for the writer, once
+ * (inbox + unique entry id). The entry is kept as its RFC 8785 text: the exact
+ * leaf bytes. Only an entry the ledger cannot index is refused (to the
+ * dead-letter topic, after the consumer's retries); a broken chain is the
+ * writer's finding, not a refusal.
+ */
+@Injectable()
+export class AuditEntriesConsumer implements OnModuleInit {
+  constructor(
+    private readonly consumers: IdempotentConsumerFactory,
+    private readonly appendLoop: LedgerAppendLoop,
+    @Inject(LEDGER_OPTIONS) private readonly options: AuditLedgerOptions,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers
+      .create({
+        purpose: this.options.consumerPurpose ?? 'ledger',
+        topics: [this.options.topic ?? AUDIT_ENTRIES_V1.topic],
+        partitionsConsumedConcurrently: 3,
+        hooks: { settled: (outcome) => outcome === 'processed' && this.appendLoop.wake() },
+      })
+      .on<AuditEntryRecordedV1>('AuditEntryRecorded', async (envelope, { manager }) => {
+        const { entry, hash } = envelope.data ?? ({} as AuditEntryRecordedV1);
+        const problem = entryShapeProblem(entry, envelope.streamId);
+        if (problem) throw new InvalidMessageError(`AuditEntryRecorded ${envelope.id} cannot be a ledger leaf: ${problem}`);
+        await stagePending(manager, { entryId: entry.id, streamId: envelope.streamId, entryJcs: canonicalBytes(entry).toString('utf8'), chainHash: String(hash ?? '') });
+      });
+  }
+}

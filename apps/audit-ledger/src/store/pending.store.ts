@@ -1,0 +1,29 @@
+import type { PendingEntry } from '../domain/ledger-batch.plan';
+import type { Queryable } from './queryable';
+
+/** The ledger_pending table: entries consumed from Kafka, waiting for the single writer (appends are batched). */
+
+export async function stagePending(db: Queryable, entry: { entryId: string; streamId: string; entryJcs: string; chainHash: string }): Promise<void> {
+  await db.query(
+    `INSERT INTO ledger_pending (entry_id, stream_id, entry_jcs, chain_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (entry_id) DO NOTHING`,
+    [entry.entryId, entry.streamId, entry.entryJcs, entry.chainHash],
+  );
+}
+
+export async function readPending(db: Queryable, limit: number): Promise<PendingEntry[]> {
+  const rows: Array<{ position: string; entry_id: string; stream_id: string; entry_jcs: string; chain_hash: string }> = await db.query(
+    `SELECT position, entry_id, stream_id, entry_jcs, chain_hash FROM ledger_pending ORDER BY position LIMIT $1`,
+    [limit],
+  );
+  return rows.map((row) => ({
+    position: Number(row.position),
+    entryId: row.entry_id,
+    streamId: row.stream_id,
+    entryJcs: row.entry_jcs,
+    chainHash: row.chain_hash,
+  }));
+}
+
+export async function deletePending(db: Queryable, positions: number[]): Promise<void> {
+  await db.query(`DELETE FROM ledger_pending WHERE position = ANY($1::bigint[])`, [positions]);
+}

@@ -1,9 +1,0 @@
-import { actorOf, type Principal } from '@app/auth';
-import { currentCorrelationId } from '@app/service-kit';
-import { v7 as uuidv7 } from 'uuid';
-import type { DeviceCaller } from './execute-device-command.command';
-
-export const callerOf = (principal: Principal): DeviceCaller => ({ actor: actorOf(principal), org: principal.org });
-
-/** The request's correlation id (set by the service kit's middleware); a new one outside a request. */
-export const requestCorrelationId = (): string => currentCorrelationId() ?? uuidv7();

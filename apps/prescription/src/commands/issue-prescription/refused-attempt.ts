@@ -1,0 +1,36 @@
+import type { AuditedRefusal, CommandContext } from '@app/event-sourcing';
+import { v7 as uuidv7 } from 'uuid';
+import type { Evaluation } from '../../domain/evaluation/evaluation.types';
+import { refusedAttemptAuditDraft } from '../../domain/prescription.audit';
+import { PrescriptionErrors } from '../../domain/prescription.errors';
+import type { PreparedEvaluation } from '../../evaluation/prescription-evaluator';
+import type { PrescriptionRequestDto } from '../../evaluation/prescription.request.dto';
+
+/**
+ * A refused prescription under a new attempt id: the prescriber tried, the
+ * referential refused, and that is part of the liability record. The 422 the
+ * prescriber gets names the attempt, whose audit entry commits before it leaves.
+ */
+export function refusedAttempt(
+  request: PrescriptionRequestDto,
+  prepared: PreparedEvaluation,
+  refusal: { evaluation: Evaluation; unjustified: string[] },
+  context: CommandContext,
+): { error: Error; audit: AuditedRefusal } {
+  const attemptId = uuidv7();
+  const draft = refusedAttemptAuditDraft({
+    attemptId,
+    deviceId: request.deviceId,
+    renewalOf: request.renewalOf ?? null,
+    prescriber: prepared.input.prescriber,
+    evaluation: refusal.evaluation,
+    overrides: request.overrides ?? [],
+    unjustified: refusal.unjustified,
+    device: prepared.device,
+    actor: context.actor,
+  });
+  return {
+    error: PrescriptionErrors.rulesRefused(refusal.evaluation, attemptId, refusal.unjustified),
+    audit: { streamId: attemptId, streamType: 'attempt', draft, context },
+  };
+}

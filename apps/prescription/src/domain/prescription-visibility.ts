@@ -1,0 +1,20 @@
+/** What the visibility rule needs of the caller (a token's role and RPPS, or the platform itself). */
+export interface PrescriptionViewer {
+  role: string;
+  rpps?: string;
+}
+
+/** Roles that read prescriptions: a physician their own; auditors and admins all of them, without identity. */
+export const READER_ROLES = ['physician', 'auditor', 'admin'] as const;
+
+/**
+ * THE rule of which prescriptions a caller may see, once: the prescriber's
+ * RPPS a physician is limited to, or null for those who see every one (the
+ * platform, auditors, admins). Whoever may not see one gets the 404 of a
+ * missing one, for reads and commands alike.
+ */
+export const prescriberLimitOf = (viewer: PrescriptionViewer): string | null => (viewer.role === 'physician' ? (viewer.rpps ?? '') : null);
+
+/** The patient's NIR and birth date go to the prescription's prescriber alone. */
+export const maySeeIdentity = (viewer: PrescriptionViewer, prescriberRpps: string): boolean =>
+  viewer.role === 'physician' && viewer.rpps !== undefined && viewer.rpps === prescriberRpps;

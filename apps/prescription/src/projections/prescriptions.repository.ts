@@ -1,0 +1,122 @@
+import type { Transaction } from '@app/event-sourcing';
+import { pageWindow } from '@app/service-kit';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { prescriberLimitOf, type PrescriptionViewer } from '../domain/prescription-visibility';
+import type { RenewedPrescription } from '../domain/renewal';
+import type { IndicationCode, PrescriptionStatus } from '../domain/vocabulary';
+import type { PrescriptionView } from './prescription-view';
+
+/** A prescription as stored: its resource (no identity), its prescriber, the identity encrypted apart. */
+export interface PrescriptionRow {
+  resource: PrescriptionView;
+  prescriberRpps: string;
+  identityEncrypted: string;
+}
+
+/** The row with its filter and expiry columns, as a step writes it at `at`. */
+export interface StoredPrescription extends PrescriptionRow {
+  id: string;
+  status: PrescriptionStatus;
+  version: number;
+  patientPseudonym: string;
+  indication: IndicationCode;
+  deviceId: string;
+  startDate: string;
+  endDate: string;
+  renewalOf: string | null;
+  at: string;
+}
+
+const ROW = `resource, prescriber_rpps AS "prescriberRpps", identity_encrypted AS "identityEncrypted"`;
+
+const UPSERT = `
+  INSERT INTO prescriptions
+    (id, status, version, prescriber_rpps, patient_pseudonym, indication, device_id, start_date, end_date, renewal_of,
+     identity_encrypted, resource, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+  ON CONFLICT (id) DO UPDATE SET
+    status = EXCLUDED.status, version = EXCLUDED.version, resource = EXCLUDED.resource, updated_at = EXCLUDED.updated_at
+  RETURNING ${ROW}`;
+
+/** The caller's limit (domain/prescription-visibility.ts) as SQL: `$n` is the prescriber RPPS, or null for all. */
+const VISIBLE_TO = (n: number): string => `($${n}::text IS NULL OR prescriber_rpps = $${n})`;
+
+/** The prescriptions read model table, and the one SQL form of the visibility rule. */
+@Injectable()
+export class PrescriptionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async upsert(tx: Transaction, p: StoredPrescription): Promise<PrescriptionRow> {
+    const [row] = await tx.query(UPSERT, [
+      p.id,
+      p.status,
+      p.version,
+      p.prescriberRpps,
+      p.patientPseudonym,
+      p.indication,
+      p.deviceId,
+      p.startDate,
+      p.endDate,
+      p.renewalOf,
+      p.identityEncrypted,
+      p.resource,
+      p.at,
+    ]);
+    return row;
+  }
+
+  /** The prescription if this viewer may see it; null for a missing one and for one they may not see alike. */
+  async findVisible(id: string, viewer: PrescriptionViewer, tx?: Transaction): Promise<PrescriptionRow | null> {
+    const [row] = await (tx ?? this.dataSource).query(`SELECT ${ROW} FROM prescriptions WHERE id = $1 AND ${VISIBLE_TO(2)}`, [
+      id,
+      prescriberLimitOf(viewer),
+    ]);
+    return row ?? null;
+  }
+
+  async listVisible(
+    viewer: PrescriptionViewer,
+    status: PrescriptionStatus | undefined,
+    page: { page: number; pageSize: number },
+  ): Promise<{ rows: PrescriptionRow[]; total: number }> {
+    const where = `${VISIBLE_TO(1)} AND ($2::text IS NULL OR status = $2)`;
+    const params = [prescriberLimitOf(viewer), status ?? null];
+    const { offset, limit } = pageWindow(page);
+    const rows = await this.dataSource.query(`SELECT ${ROW} FROM prescriptions WHERE ${where} ORDER BY created_at, id OFFSET $3 LIMIT $4`, [
+      ...params,
+      offset,
+      limit,
+    ]);
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM prescriptions WHERE ${where}`, params);
+    return { rows, total };
+  }
+
+  /** What a renewal is checked against, whoever asks (the rule decides what they are told). */
+  async renewable(id: string, tx?: Transaction): Promise<RenewedPrescription | null> {
+    const [row] = await (tx ?? this.dataSource).query(
+      `SELECT id, status, prescriber_rpps AS "prescriberRpps", patient_pseudonym AS "patientPseudonym", indication,
+              device_id AS "deviceId", resource->>'operatorOrg' AS "operatorOrg", to_char(end_date, 'YYYY-MM-DD') AS "endDate"
+         FROM prescriptions WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** The patient's ISSUED prescriptions for an indication (NO_DUPLICATE). */
+  async issuedFor(patientPseudonym: string, indication: IndicationCode, tx?: Transaction): Promise<string[]> {
+    const rows = await (tx ?? this.dataSource).query(
+      `SELECT id FROM prescriptions WHERE patient_pseudonym = $1 AND indication = $2 AND status = 'ISSUED'`,
+      [patientPseudonym, indication],
+    );
+    return rows.map((row: { id: string }) => row.id);
+  }
+
+  /** ISSUED prescriptions whose end date is before `today` (YYYY-MM-DD, Europe/Paris), soonest first. */
+  async dueForExpiry(today: string): Promise<string[]> {
+    const rows = await this.dataSource.query(`SELECT id FROM prescriptions WHERE status = 'ISSUED' AND end_date < $1::date ORDER BY end_date, id`, [
+      today,
+    ]);
+    return rows.map((row: { id: string }) => row.id);
+  }
+}

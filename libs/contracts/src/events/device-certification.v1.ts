@@ -1,0 +1,72 @@
+import { TOPICS } from '../topics';
+import type { Connectivity, IndicationCode } from '../vocabulary';
+import { eventContract, type EventOf } from './event-contract';
+
+/*
+ * device-certification.events.v1: the DeviceProduct stream's events (key and
+ * `streamId` = the device id). A device product holds no personal data.
+ */
+
+export type CeClassV1 = 'I' | 'IIa' | 'IIb' | 'III';
+export type DataStorageV1 = 'HDS_CLOUD' | 'ON_DEVICE' | 'PATIENT_CONTROLLED';
+
+/** What the vendor declares about its product (API.md `POST /v1/devices`). */
+export type DeviceProductV1 = {
+  name: string;
+  model: string;
+  udiDi: string;
+  manufacturer: { siret: string; name: string };
+  ceClass: CeClassV1;
+  notifiedBodyCertificate?: string;
+  indications: IndicationCode[];
+  connectivity: Connectivity[];
+  dataHosting: { storage: DataStorageV1; hdsCertificateId?: string };
+  security: { etsiEn303645: boolean; penTestReportRef?: string };
+  fhirProfiles?: string[];
+  /** The company paid the technical fee (DOMAIN.md); absent: the manufacturer. */
+  exploitant?: { siret: string; name: string };
+};
+
+/** The terms an evaluation body grants, and the product facts they were granted on. */
+export type CertificationGrantedV1 = {
+  validFrom: string;
+  validUntil: string;
+  lppCode: string;
+  certifiedIndications: IndicationCode[];
+  connectivity: Connectivity[];
+  ceClass: CeClassV1;
+  udiDi: string;
+  manufacturerSiret: string;
+  evaluatorOrg: string;
+  notes?: string;
+};
+
+export type EvaluatorDecisionV1 = { reason: string; evaluatorOrg: string };
+
+export type DeviceCertificationEventsV1 = {
+  DeviceRegistered: { deviceId: string; product: DeviceProductV1 };
+  DeviceUpdated: { product: DeviceProductV1; reopenedFromRejection: boolean };
+  DeviceSubmitted: { submittedAt: string };
+  DeviceCertified: CertificationGrantedV1;
+  DeviceRecertified: CertificationGrantedV1 & { previousValidUntil: string };
+  DeviceRejected: { reasons: string[]; evaluatorOrg: string };
+  DeviceSuspended: EvaluatorDecisionV1;
+  DeviceReinstated: EvaluatorDecisionV1;
+  DeviceRevoked: EvaluatorDecisionV1;
+  DeviceCertificationExpired: { validUntil: string; expiredAt: string };
+};
+
+export type DeviceCertificationEventV1 = EventOf<DeviceCertificationEventsV1>;
+
+export const DEVICE_CERTIFICATION_EVENTS_V1 = eventContract<DeviceCertificationEventsV1>(TOPICS.deviceCertification, {
+  DeviceRegistered: 1,
+  DeviceUpdated: 1,
+  DeviceSubmitted: 1,
+  DeviceCertified: 1,
+  DeviceRecertified: 1,
+  DeviceRejected: 1,
+  DeviceSuspended: 1,
+  DeviceReinstated: 1,
+  DeviceRevoked: 1,
+  DeviceCertificationExpired: 1,
+});

@@ -1,0 +1,22 @@
+import { BadRequestException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ERROR_CODES } from '@app/contracts';
+
+/**
+ * A path parameter that must be a UUID (`:id` of every resource): a bad one is
+ * the API's 400 REQUEST.VALIDATION_FAILED naming the parameter, like a bad
+ * body field, not Nest's bare "Validation failed".
+ */
+export const UuidParam = (name = 'id'): ParameterDecorator =>
+  Param(
+    name,
+    new ParseUUIDPipe({
+      exceptionFactory: () =>
+        new BadRequestException({
+          error: {
+            code: ERROR_CODES.validationFailed,
+            message: `Invalid request: ${name}`,
+            details: [{ field: name, code: 'IS_UUID', message: `${name} must be a UUID` }],
+          },
+        }),
+    }),
+  );
