@@ -1,11 +1,12 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, Provider, RequestMethod } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { PLATFORM_CONFIG, SERVICE_NAME } from '../config/config.tokens';
 import type { PlatformConfig } from '../config/platform-config.schema';
 import { ServiceConfigModule } from '../config/service-config.module';
 import { DatabaseModule } from '../database/database.module';
 import { ApiExceptionFilter } from '../http/api-exception.filter';
+import { SafeInputGuard } from '../http/safe-input.guard';
 import { createValidationPipe } from '../http/validation-pipe';
 import { IdempotencyCleanup } from '../idempotency/idempotency-cleanup';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
@@ -20,8 +21,8 @@ import type { ServiceKitOptions } from './service-kit.options';
 
 /**
  * What every service gets by importing this once: config, clock, database,
- * JSON logs with correlation ids, health, metrics, the validation pipe, the
- * exception filter and `Idempotency-Key` support.
+ * JSON logs with correlation ids, health, metrics, the refusal of unsafe
+ * input, the validation pipe, the exception filter and `Idempotency-Key` support.
  */
 @Module({})
 export class ServiceKitModule implements NestModule {
@@ -48,6 +49,7 @@ export class ServiceKitModule implements NestModule {
       controllers: [MetricsHttpController],
       providers: [
         HttpMetrics,
+        { provide: APP_GUARD, useClass: SafeInputGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         ...idempotencyProviders,
