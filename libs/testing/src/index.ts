@@ -3,3 +3,5 @@ export * from './kafka-test-client';
 export type { CollectedMessage } from './kafka-test-message';
 export * from './service-test-app';
 export * from './wait-for-job';
+export * from './http-routes';
+export * from './schema-writes';
