@@ -4,3 +4,5 @@ export type { CollectedMessage } from './kafka-test-message';
 export * from './service-test-app';
 export * from './wait-for-job';
 export * from './decider-specification';
+export * from './http-routes';
+export * from './schema-writes';

@@ -80,4 +80,29 @@ describe('bootstrapService (a real process)', () => {
     expect(await exitOf(child)).toEqual({ code: null, signal: 'SIGTERM' });
     expect(output()).not.toMatch(/"level":(50|60)/);
   });
+
+  it('applies the 1 MiB JSON limit and the input check in the real process, as in the test apps', async () => {
+    const port = await freePort();
+    const { child, output } = start({ PORT: String(port) });
+    const post = (bytes: number) =>
+      fetch(`http://127.0.0.1:${port}/no-such-route`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ blob: 'x'.repeat(bytes - '{"blob":""}'.length) }),
+      });
+    try {
+      await waitFor(() => output().includes('listening on'), 30_000);
+      // Parsed (then 404: no such route), where body-parser's default 100 kB would have refused it.
+      expect((await post(1024 * 1024)).status).toBe(404);
+      const tooLarge = await post(1024 * 1024 + 1);
+      expect(tooLarge.status).toBe(413);
+      expect(await tooLarge.json()).toEqual({ error: { code: 'REQUEST.TOO_LARGE', message: 'request entity too large', details: [] } });
+      const nul = await fetch(`http://127.0.0.1:${port}/health/live?q=%00`);
+      expect(nul.status).toBe(400);
+      expect(((await nul.json()) as { error: { details: unknown[] } }).error.details).toEqual([expect.objectContaining({ field: 'q', code: 'NUL_CHARACTER' })]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    await exitOf(child);
+  });
 });

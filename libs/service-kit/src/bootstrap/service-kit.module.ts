@@ -1,11 +1,12 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, Provider, RequestMethod } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { PLATFORM_CONFIG, SERVICE_NAME } from '../config/config.tokens';
 import type { PlatformConfig } from '../config/platform-config.schema';
 import { ServiceConfigModule } from '../config/service-config.module';
 import { DatabaseModule } from '../database/database.module';
 import { ApiExceptionFilter } from '../http/api-exception.filter';
+import { SafeInputGuard } from '../http/safe-input.guard';
 import { createValidationPipe } from '../http/validation-pipe';
 import { COMMAND_ANSWERS } from '@app/event-sourcing';
 import { RequestClockMiddleware } from '../http/request-clock.middleware';
@@ -25,10 +26,10 @@ import type { ServiceKitOptions } from './service-kit.options';
 /**
  * What every service gets by importing this once: config (validated once),
  * clock, database, JSON logs with correlation ids, health, metrics, the
- * validation pipe, the exception filter, the auth guards, the request's
- * CommandContext (`@CurrentContext()`) and `Idempotency-Key` support, kept in
- * the command's transaction; and what it asks for: the event store and
- * command pipeline, Kafka messaging, its jobs.
+ * refusal of unsafe input, the validation pipe, the exception filter, the
+ * auth guards, the request's CommandContext (`@CurrentContext()`) and
+ * `Idempotency-Key` support, kept in the command's transaction; and what it
+ * asks for: the event store and command pipeline, Kafka messaging, its jobs.
  */
 @Module({})
 export class ServiceKitModule implements NestModule {
@@ -61,6 +62,7 @@ export class ServiceKitModule implements NestModule {
       controllers: [MetricsHttpController],
       providers: [
         HttpMetrics,
+        { provide: APP_GUARD, useClass: SafeInputGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         ...idempotencyProviders,

@@ -54,6 +54,24 @@ describe('toErrorResponse', () => {
     expect(result.body.error.code).toBe('REQUEST.MALFORMED_JSON');
   });
 
+  it("maps Express's refusal of a path segment that is not UTF-8 to a 400 naming the path", () => {
+    // What Nest makes of the router's URIError for `/v1/devices/%ED%A0%80` (a lone surrogate, WTF-8 encoded).
+    const result = toErrorResponse(new BadRequestException("Failed to decode param '%ED%A0%80'"));
+    expect(result).toEqual({
+      status: 400,
+      body: {
+        error: {
+          code: ERROR_CODES.validationFailed,
+          message: 'Invalid request: path',
+          details: [{ field: 'path', code: 'MALFORMED_ENCODING', message: "the path segment '%ED%A0%80' is not percent-encoded UTF-8" }],
+        },
+      },
+      serverFault: false,
+    });
+    // A segment spelling JSON is still about the path, not a malformed body.
+    expect(toErrorResponse(new BadRequestException("Failed to decode param 'JSON%FF'")).body.error.details[0].field).toBe('path');
+  });
+
   it('maps other Nest exceptions by status', () => {
     expect(toErrorResponse(new ConflictException('busy')).body.error).toMatchObject({ code: 'REQUEST.CONFLICT', message: 'busy' });
     expect(toErrorResponse(new HttpException('slow down', 429)).body.error.code).toBe('REQUEST.TOO_MANY_REQUESTS');

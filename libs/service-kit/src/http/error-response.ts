@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { DomainError, type DomainErrorKind, ERROR_CODES, type ErrorBody, type ErrorDetail } from '@app/contracts';
 import { isDependencyUnavailable } from './dependency-errors';
 import { codeForStatus, HTTP_ERROR_CODES } from './http-error-codes';
+import { UNSAFE_INPUT_CODES } from './unsafe-input';
 
 export const DOMAIN_KIND_STATUS: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -52,11 +53,27 @@ function fromHttpException(exception: HttpException, correlationId?: string): Er
     return serverError(status, codeForStatus(status), message, correlationId);
   }
   const message = messageOf(response) ?? exception.message;
+  const undecodable = status === 400 ? UNDECODABLE_PATH.exec(message) : null;
+  if (undecodable) return undecodablePath(undecodable[1]);
   if (status === 400 && /JSON/.test(message)) {
     // Nest turns body-parser's SyntaxError into a plain BadRequestException.
     return clientError(400, HTTP_ERROR_CODES.malformedJson, `Malformed JSON body: ${message}`);
   }
   return clientError(status, codeForStatus(status), message);
+}
+
+/** What Express's router says of a path segment that is not percent-encoded UTF-8 (Nest makes it a BadRequestException). */
+const UNDECODABLE_PATH = /^Failed to decode param '(.*)'$/s;
+
+/**
+ * An unpaired surrogate can reach a URL only as such a segment (`%ED%A0%80`).
+ * The router refuses it before any route matches, so no parameter name is
+ * known yet: the field is `path`.
+ */
+function undecodablePath(segment: string): ErrorResponse {
+  const shown = segment.length > 100 ? `${segment.slice(0, 100)}...` : segment;
+  const detail = { field: 'path', code: UNSAFE_INPUT_CODES.malformedEncoding, message: `the path segment '${shown}' is not percent-encoded UTF-8` };
+  return clientError(400, ERROR_CODES.validationFailed, 'Invalid request: path', [detail]);
 }
 
 function clientError(status: number, code: string, message: string, details: ErrorDetail[] = []): ErrorResponse {
