@@ -32,6 +32,33 @@ module.exports = {
       },
     },
     {
+      name: 'persistence-at-the-edges',
+      comment:
+        'A use case says what it does; SQL and TypeORM stay in the persistence layer (*.repository.ts, *.store.ts, ' +
+        '*.projection.ts, *.entity.ts, migrations/, CLIs, and the libs that implement the store, messaging, the kit and testing). ' +
+        'Handlers, controllers, DTOs, domain/, commands/, queries/, jobs/ and messaging/ (consumers) of the apps never import typeorm or pg.',
+      severity: 'error',
+      from: {
+        path: ['^apps/[^/]+/src/(domain|commands|queries|jobs|messaging)/', '^apps/.*\\.(handler|http\\.controller|request\\.dto)\\.ts$'],
+        pathNot: '\\.(int-)?spec\\.ts$',
+      },
+      to: { path: ['node_modules/typeorm/', 'node_modules/pg/', 'node_modules/@nestjs/typeorm/'] },
+    },
+    {
+      name: 'queries-do-not-use-commands',
+      comment: 'A read never goes through the write side: what both need lives beside them (domain/, projections/, ...).',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/src/queries/' },
+      to: { path: '^apps/$1/src/commands/' },
+    },
+    {
+      name: 'pure-libs-have-no-database',
+      comment: 'The audit, auth, French-identifier and contract libraries hold logic, not storage.',
+      severity: 'error',
+      from: { path: '^libs/(audit|auth|fr-health|contracts)/' },
+      to: { path: ['node_modules/typeorm/', 'node_modules/pg/', 'node_modules/@nestjs/typeorm/'] },
+    },
+    {
       name: 'apps-are-independent',
       comment: 'Services talk through Kafka events, never through each other\'s code.',
       severity: 'error',

@@ -91,6 +91,42 @@ describe('prescription visibility, cancellation and renewal (real Postgres, Kafk
     expect(renewal.body.error.message).toMatch(/CANCELLED/);
   });
 
+  it('tells anyone but the renewed prescription’s prescriber the same thing, whatever is wrong with renewalOf', async () => {
+    const own = prescriptionBody(device.deviceId);
+    const issued = (await issue(own).expect(201)).body;
+    const cancelledBody = prescriptionBody(device.deviceId);
+    const cancelled = (await issue(cancelledBody).expect(201)).body;
+    await http().post(`/v1/prescriptions/${cancelled.id}/cancellation`).set('Authorization', tokens.cardiologist).send({ reason: 'error' }).expect(200);
+
+    // Another cardiologist, for an unknown prescription, a cancelled one, and another patient's.
+    const attempts = [
+      { ...prescriptionBody(device.deviceId), renewalOf: '01950000-0000-7000-8000-00000000dead' },
+      { ...cancelledBody, renewalOf: cancelled.id },
+      { ...prescriptionBody(device.deviceId), renewalOf: issued.id },
+    ];
+    const answers = [];
+    for (const attempt of attempts) {
+      for (const path of ['/v1/prescriptions', '/v1/prescriptions/evaluation']) {
+        const answer = await http().post(path).set('Authorization', tokens.otherCardiologist).send(attempt).expect(422);
+        answers.push(answer.body);
+      }
+    }
+    const expected = {
+      error: {
+        code: 'PRESCRIPTION.INVALID_RENEWAL',
+        message: 'renewalOf does not name a prescription this request can renew',
+        details: [{ field: 'renewalOf', code: 'INVALID_RENEWAL', message: 'renewalOf does not name a prescription this request can renew' }],
+      },
+    };
+    expect(answers).toEqual(Array(attempts.length * 2).fill(expected));
+
+    // Its own prescriber learns why.
+    const mine = await issue({ ...cancelledBody, renewalOf: cancelled.id }).expect(422);
+    expect(mine.body.error.message).toMatch(/CANCELLED/);
+    const another = await http().post('/v1/prescriptions/evaluation').set('Authorization', tokens.cardiologist).send(attempts[2]).expect(422);
+    expect(another.body.error.message).toMatch(/another patient/);
+  });
+
   it('serves the referential in force and by version', async () => {
     const inForce = await http().get('/v1/referential').set('Authorization', tokens.cardiologist).expect(200);
     expect(inForce.body).toMatchObject({ version: '2026.1', durations: { firstMaxMonths: 6, renewalMaxMonths: 12 } });

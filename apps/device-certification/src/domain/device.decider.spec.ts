@@ -1,4 +1,4 @@
-import { DomainError } from '@app/contracts';
+import { deciderSpecification } from '@app/testing/decider-specification';
 import type { DeviceCommand } from './device.commands';
 import { deviceDecider } from './device.decider';
 import type { DeviceEvent } from './device.events';
@@ -6,25 +6,8 @@ import { DEVICE_ID, NOW, VENDOR_SIRET, certified, product, registered, rejected,
 
 const EVALUATOR = 'EVAL-1';
 
-function given(events: DeviceEvent[]) {
-  const state = events.reduce(deviceDecider.evolve, deviceDecider.initialState());
-  return {
-    when: (command: DeviceCommand) => ({
-      then: (expected: unknown[]) =>
-        expect(deviceDecider.decide(command, state)).toMatchObject(expected),
-      thenError: (code: string, kind: DomainError['kind']) => {
-        try {
-          deviceDecider.decide(command, state);
-        } catch (error) {
-          expect(error).toBeInstanceOf(DomainError);
-          expect(error).toMatchObject({ code, kind });
-          return;
-        }
-        throw new Error(`expected ${code}, but the command was accepted`);
-      },
-    }),
-  };
-}
+// Given these past events, when this command, then these events (fields not named are not compared) or this refusal.
+const given = deciderSpecification(deviceDecider);
 
 const cmd = <T extends DeviceCommand['type']>(
   type: T,
@@ -35,23 +18,23 @@ describe('DeviceProduct decider', () => {
   describe('register', () => {
     it('registers a draft for the manufacturer', () =>
       given([]).when(cmd('RegisterDevice', { deviceId: DEVICE_ID, product: product(), actorOrg: VENDOR_SIRET }))
-        .then([{ type: 'DeviceRegistered', data: { deviceId: DEVICE_ID, product: product() } }]));
+        .thenMatches([{ type: 'DeviceRegistered', data: { deviceId: DEVICE_ID, product: product() } }]));
     it('refuses a vendor registering for another SIRET', () =>
       given([]).when(cmd('RegisterDevice', { deviceId: DEVICE_ID, product: product(), actorOrg: '44306184100047' }))
-        .thenError('DEVICE.NOT_MANUFACTURER', 'forbidden'));
+        .thenThrows('DEVICE.NOT_MANUFACTURER', 'forbidden'));
     it('refuses registering the same id twice', () =>
       given([registered()]).when(cmd('RegisterDevice', { deviceId: DEVICE_ID, product: product(), actorOrg: VENDOR_SIRET }))
-        .thenError('DEVICE.ALREADY_REGISTERED', 'conflict'));
+        .thenThrows('DEVICE.ALREADY_REGISTERED', 'conflict'));
   });
 
   describe('update', () => {
     const renamed = product({ name: 'CardioWatch Pro' });
     it('updates a draft', () =>
       given([registered()]).when(cmd('UpdateDevice', { product: renamed, actorOrg: VENDOR_SIRET }))
-        .then([{ type: 'DeviceUpdated', data: { product: renamed, reopenedFromRejection: false } }]));
+        .thenMatches([{ type: 'DeviceUpdated', data: { product: renamed, reopenedFromRejection: false } }]));
     it('returns a rejected product to draft', () => {
       given([registered(), submitted, rejected]).when(cmd('UpdateDevice', { product: renamed, actorOrg: VENDOR_SIRET }))
-        .then([{ type: 'DeviceUpdated', data: { reopenedFromRejection: true } }]);
+        .thenMatches([{ type: 'DeviceUpdated', data: { reopenedFromRejection: true } }]);
       const state = [registered(), submitted, rejected, { type: 'DeviceUpdated', data: { product: renamed, reopenedFromRejection: true } } as DeviceEvent]
         .reduce(deviceDecider.evolve, deviceDecider.initialState());
       expect(state.status).toBe('DRAFT');
@@ -60,89 +43,89 @@ describe('DeviceProduct decider', () => {
       ['SUBMITTED', [registered(), submitted]],
       ['CERTIFIED', [registered(), submitted, certified()]],
     ])('refuses an update in %s', (_status, events) =>
-      given(events).when(cmd('UpdateDevice', { product: renamed, actorOrg: VENDOR_SIRET })).thenError('DEVICE.NOT_EDITABLE', 'conflict'));
+      given(events).when(cmd('UpdateDevice', { product: renamed, actorOrg: VENDOR_SIRET })).thenThrows('DEVICE.NOT_EDITABLE', 'conflict'));
     it('refuses another vendor', () =>
       given([registered()]).when(cmd('UpdateDevice', { product: renamed, actorOrg: '44306184100047' }))
-        .thenError('DEVICE.NOT_MANUFACTURER', 'forbidden'));
+        .thenThrows('DEVICE.NOT_MANUFACTURER', 'forbidden'));
     it('refuses moving the product to another manufacturer', () =>
       given([registered()])
         .when(cmd('UpdateDevice', { product: product({ manufacturer: { siret: '44306184100047', name: 'Other' } }), actorOrg: VENDOR_SIRET }))
-        .thenError('DEVICE.NOT_MANUFACTURER', 'forbidden'));
+        .thenThrows('DEVICE.NOT_MANUFACTURER', 'forbidden'));
     it('refuses an unknown device', () =>
-      given([]).when(cmd('UpdateDevice', { product: renamed, actorOrg: VENDOR_SIRET })).thenError('DEVICE.NOT_FOUND', 'not_found'));
+      given([]).when(cmd('UpdateDevice', { product: renamed, actorOrg: VENDOR_SIRET })).thenThrows('DEVICE.NOT_FOUND', 'not_found'));
   });
 
   describe('submit', () => {
     it('submits a draft', () =>
       given([registered()]).when(cmd('SubmitDevice', { actorOrg: VENDOR_SIRET }))
-        .then([{ type: 'DeviceSubmitted', data: { submittedAt: NOW.toISOString() } }]));
+        .thenMatches([{ type: 'DeviceSubmitted', data: { submittedAt: NOW.toISOString() } }]));
     it('refuses a submitted product', () =>
-      given([registered(), submitted]).when(cmd('SubmitDevice', { actorOrg: VENDOR_SIRET })).thenError('DEVICE.NOT_DRAFT', 'conflict'));
+      given([registered(), submitted]).when(cmd('SubmitDevice', { actorOrg: VENDOR_SIRET })).thenThrows('DEVICE.NOT_DRAFT', 'conflict'));
     it('refuses another vendor', () =>
-      given([registered()]).when(cmd('SubmitDevice', { actorOrg: '44306184100047' })).thenError('DEVICE.NOT_MANUFACTURER', 'forbidden'));
+      given([registered()]).when(cmd('SubmitDevice', { actorOrg: '44306184100047' })).thenThrows('DEVICE.NOT_MANUFACTURER', 'forbidden'));
     it('refuses a cloud-hosted product without HDS certificate', () =>
       given([registered(product({ dataHosting: { storage: 'HDS_CLOUD' } }))]).when(cmd('SubmitDevice', { actorOrg: VENDOR_SIRET }))
-        .thenError('DEVICE.CERTIFICATION_RULES_FAILED', 'rule'));
+        .thenThrows('DEVICE.CERTIFICATION_RULES_FAILED', 'rule'));
   });
 
   describe('review', () => {
     const certify = (fields: Partial<Extract<DeviceCommand, { type: 'CertifyDevice' }>> = {}) =>
       cmd('CertifyDevice', { validUntil: '2027-12-31T00:00:00.000Z', lppCode: '1612544', certifiedIndications: ['HEART_FAILURE'], actorOrg: EVALUATOR, ...fields });
     it('certifies a submitted product with the facts prescribers rely on', () =>
-      given([registered(), submitted]).when(certify()).then([certified()]));
+      given([registered(), submitted]).when(certify()).thenMatches([certified()]));
     it('rejects with reasons', () =>
-      given([registered(), submitted]).when(cmd('RejectDevice', { reasons: ['no clinical data'], actorOrg: EVALUATOR })).then([rejected]));
+      given([registered(), submitted]).when(cmd('RejectDevice', { reasons: ['no clinical data'], actorOrg: EVALUATOR })).thenMatches([rejected]));
     it('refuses to certify a draft', () =>
-      given([registered()]).when(certify()).thenError('DEVICE.NOT_SUBMITTED', 'conflict'));
+      given([registered()]).when(certify()).thenThrows('DEVICE.NOT_SUBMITTED', 'conflict'));
     it('refuses to reject a certified product', () =>
       given([registered(), submitted, certified()]).when(cmd('RejectDevice', { reasons: ['x'], actorOrg: EVALUATOR }))
-        .thenError('DEVICE.NOT_SUBMITTED', 'conflict'));
+        .thenThrows('DEVICE.NOT_SUBMITTED', 'conflict'));
     it('refuses a validity in the past', () =>
-      given([registered(), submitted]).when(certify({ validUntil: '2026-01-01T00:00:00.000Z' })).thenError('DEVICE.CERTIFICATION_RULES_FAILED', 'rule'));
+      given([registered(), submitted]).when(certify({ validUntil: '2026-01-01T00:00:00.000Z' })).thenThrows('DEVICE.CERTIFICATION_RULES_FAILED', 'rule'));
     it('refuses an indication the vendor did not declare', () =>
-      given([registered(), submitted]).when(certify({ certifiedIndications: ['DIABETES'] })).thenError('DEVICE.CERTIFICATION_RULES_FAILED', 'rule'));
+      given([registered(), submitted]).when(certify({ certifiedIndications: ['DIABETES'] })).thenThrows('DEVICE.CERTIFICATION_RULES_FAILED', 'rule'));
     it('refuses a product without ETSI EN 303 645', () =>
       given([registered(product({ security: { etsiEn303645: false } })), submitted]).when(certify())
-        .thenError('DEVICE.CERTIFICATION_RULES_FAILED', 'rule'));
+        .thenThrows('DEVICE.CERTIFICATION_RULES_FAILED', 'rule'));
   });
 
   describe('recertify', () => {
     it('extends a certified product', () =>
       given([registered(), submitted, certified()])
         .when(cmd('RecertifyDevice', { validUntil: '2028-12-31T00:00:00.000Z', actorOrg: EVALUATOR }))
-        .then([{ type: 'DeviceRecertified', data: { validUntil: '2028-12-31T00:00:00.000Z', previousValidUntil: '2027-12-31T00:00:00.000Z', lppCode: '1612544' } }]));
+        .thenMatches([{ type: 'DeviceRecertified', data: { validUntil: '2028-12-31T00:00:00.000Z', previousValidUntil: '2027-12-31T00:00:00.000Z', lppCode: '1612544' } }]));
     it('refuses a validity that does not extend', () =>
       given([registered(), submitted, certified()])
         .when(cmd('RecertifyDevice', { validUntil: '2027-06-30T00:00:00.000Z', actorOrg: EVALUATOR }))
-        .thenError('DEVICE.CERTIFICATION_RULES_FAILED', 'rule'));
+        .thenThrows('DEVICE.CERTIFICATION_RULES_FAILED', 'rule'));
     it('refuses a suspended product', () =>
       given([registered(), submitted, certified(), suspended])
         .when(cmd('RecertifyDevice', { validUntil: '2028-12-31T00:00:00.000Z', actorOrg: EVALUATOR }))
-        .thenError('DEVICE.NOT_CERTIFIED', 'conflict'));
+        .thenThrows('DEVICE.NOT_CERTIFIED', 'conflict'));
   });
 
   describe('suspend, reinstate, revoke', () => {
     it('suspends a certified product', () =>
-      given([registered(), submitted, certified()]).when(cmd('SuspendDevice', { reason: 'vigilance report', actorOrg: EVALUATOR })).then([suspended]));
+      given([registered(), submitted, certified()]).when(cmd('SuspendDevice', { reason: 'vigilance report', actorOrg: EVALUATOR })).thenMatches([suspended]));
     it('refuses to suspend a draft', () =>
-      given([registered()]).when(cmd('SuspendDevice', { reason: 'x', actorOrg: EVALUATOR })).thenError('DEVICE.NOT_CERTIFIED', 'conflict'));
+      given([registered()]).when(cmd('SuspendDevice', { reason: 'x', actorOrg: EVALUATOR })).thenThrows('DEVICE.NOT_CERTIFIED', 'conflict'));
     it('reinstates a suspended product', () =>
       given([registered(), submitted, certified(), suspended]).when(cmd('ReinstateDevice', { reason: 'fixed', actorOrg: EVALUATOR }))
-        .then([{ type: 'DeviceReinstated', data: { reason: 'fixed' } }]));
+        .thenMatches([{ type: 'DeviceReinstated', data: { reason: 'fixed' } }]));
     it('refuses to reinstate a certified product', () =>
-      given([registered(), submitted, certified()]).when(cmd('ReinstateDevice', { reason: 'x', actorOrg: EVALUATOR })).thenError('DEVICE.NOT_SUSPENDED', 'conflict'));
+      given([registered(), submitted, certified()]).when(cmd('ReinstateDevice', { reason: 'x', actorOrg: EVALUATOR })).thenThrows('DEVICE.NOT_SUSPENDED', 'conflict'));
     it('refuses to reinstate once the validity has ended', () =>
       given([registered(), submitted, certified('2026-12-01T00:00:00.000Z'), suspended])
         .when(cmd('ReinstateDevice', { reason: 'x', actorOrg: EVALUATOR, now: new Date('2026-12-02T00:00:00.000Z') }))
-        .thenError('DEVICE.CERTIFICATION_RULES_FAILED', 'rule'));
+        .thenThrows('DEVICE.CERTIFICATION_RULES_FAILED', 'rule'));
     it.each([
       ['CERTIFIED', [registered(), submitted, certified()]],
       ['SUSPENDED', [registered(), submitted, certified(), suspended]],
     ])('revokes a %s product', (_status, events) =>
-      given(events).when(cmd('RevokeDevice', { reason: 'fraud', actorOrg: EVALUATOR })).then([{ type: 'DeviceRevoked', data: { reason: 'fraud' } }]));
+      given(events).when(cmd('RevokeDevice', { reason: 'fraud', actorOrg: EVALUATOR })).thenMatches([{ type: 'DeviceRevoked', data: { reason: 'fraud' } }]));
     it('refuses to revoke a revoked product', () =>
       given([registered(), submitted, certified(), { type: 'DeviceRevoked', data: { reason: 'x', evaluatorOrg: EVALUATOR } }])
-        .when(cmd('RevokeDevice', { reason: 'again', actorOrg: EVALUATOR })).thenError('DEVICE.NOT_CERTIFIED', 'conflict'));
+        .when(cmd('RevokeDevice', { reason: 'again', actorOrg: EVALUATOR })).thenThrows('DEVICE.NOT_CERTIFIED', 'conflict'));
   });
 
   describe('expire', () => {
@@ -152,11 +135,11 @@ describe('DeviceProduct decider', () => {
       ['SUSPENDED', [registered(), submitted, certified(), suspended]],
     ])('expires a %s product past its validity', (_status, events) =>
       given(events).when(cmd('ExpireCertification', { now: after }))
-        .then([{ type: 'DeviceCertificationExpired', data: { validUntil: '2027-12-31T00:00:00.000Z', expiredAt: after.toISOString() } }]));
+        .thenMatches([{ type: 'DeviceCertificationExpired', data: { validUntil: '2027-12-31T00:00:00.000Z', expiredAt: after.toISOString() } }]));
     it('refuses before the end of validity', () =>
-      given([registered(), submitted, certified()]).when(cmd('ExpireCertification', {})).thenError('DEVICE.NOT_YET_EXPIRED', 'conflict'));
+      given([registered(), submitted, certified()]).when(cmd('ExpireCertification', {})).thenThrows('DEVICE.NOT_YET_EXPIRED', 'conflict'));
     it('refuses a revoked product', () =>
       given([registered(), submitted, certified(), { type: 'DeviceRevoked', data: { reason: 'x', evaluatorOrg: EVALUATOR } }])
-        .when(cmd('ExpireCertification', { now: after })).thenError('DEVICE.NOT_CERTIFIED', 'conflict'));
+        .when(cmd('ExpireCertification', { now: after })).thenThrows('DEVICE.NOT_CERTIFIED', 'conflict'));
   });
 });

@@ -1,5 +1,4 @@
-import { DomainError } from '@app/contracts';
-import { foldEvents } from '@app/event-sourcing';
+import { deciderSpecification } from '@app/testing/decider-specification';
 import { evaluatePrescription } from './evaluation/evaluate-prescription';
 import type { IssuePrescriptionCommand } from './prescription.commands';
 import { prescriptionDecider } from './prescription.decider';
@@ -33,54 +32,70 @@ function issue(input = evaluationInput(), overrides: IssuePrescriptionCommand['r
   };
 }
 
-const decide = (command: Parameters<typeof prescriptionDecider.decide>[0], events: PrescriptionEvent[] = []) =>
-  prescriptionDecider.decide(command, foldEvents(prescriptionDecider, events));
+// Given these past events, when this command, then these events or this refusal.
+const given = deciderSpecification(prescriptionDecider);
+const issuedEvents = (): PrescriptionEvent[] => given([]).when(issue()).events();
 
 describe('prescriptionDecider', () => {
   it('issues with the evaluation, the referential version and the certification relied on', () => {
-    const [event] = decide(issue());
-    expect(event.type).toBe('PrescriptionIssued');
-    expect(event.data).toMatchObject({
-      referentialVersion: '2026.1',
-      overrides: [],
-      deviceCertification: { status: 'CERTIFIED', validUntil: '2027-12-31T00:00:00.000Z', position: { version: 3 } },
-      issuedAt: NOW.toISOString(),
-      startDate: '2026-03-15',
-      endDate: '2026-09-14',
-    });
-    expect((event.data as { evaluation: unknown[] }).evaluation).toHaveLength(10);
+    given([])
+      .when(issue())
+      .thenMatches([
+        {
+          type: 'PrescriptionIssued',
+          data: {
+            referentialVersion: '2026.1',
+            overrides: [],
+            deviceCertification: { status: 'CERTIFIED', validUntil: '2027-12-31T00:00:00.000Z', position: { version: 3 } },
+            issuedAt: NOW.toISOString(),
+            startDate: '2026-03-15',
+            endDate: '2026-09-14',
+          },
+        },
+      ]);
+    const [event] = issuedEvents();
+    expect(event.type === 'PrescriptionIssued' && event.data.evaluation).toHaveLength(10);
   });
 
   it('keeps the justified overrides in the event', () => {
     const input = evaluationInput({ patient: { birthDate: '2010-01-01', homeCellularCoverage: 'GOOD', ald: true } });
     const justification = 'Paediatric cardiologist follow-up agreed with the family';
-    const [event] = decide(issue(input, [{ ruleId: 'ADULT_PATIENT', justification }]));
-    expect(event.data).toMatchObject({ overrides: [{ ruleId: 'ADULT_PATIENT', justification }] });
+    given([])
+      .when(issue(input, [{ ruleId: 'ADULT_PATIENT', justification }]))
+      .thenMatches([{ type: 'PrescriptionIssued', data: { overrides: [{ ruleId: 'ADULT_PATIENT', justification }] } }]);
   });
 
   it('refuses what the referential refuses, with the evaluation', () => {
-    const refused = () => decide(issue(evaluationInput({ device: certifiedDevice({ status: 'SUSPENDED' }) })));
-    expect(refused).toThrow(DomainError);
-    expect(refused).toThrow(/DEVICE_CERTIFIED/);
+    const refused = given([]).when(issue(evaluationInput({ device: certifiedDevice({ status: 'SUSPENDED' }) })));
+    refused.thenThrows('PRESCRIPTION.RULES_REFUSED', 'rule');
+    expect(refused.refusal().message).toMatch(/DEVICE_CERTIFIED/);
+  });
+
+  it('refuses to issue the same prescription twice', () => {
+    given(issuedEvents()).when(issue()).thenThrows('PRESCRIPTION.ALREADY_EXISTS', 'conflict');
   });
 
   it('cancels by its prescriber only, once', () => {
-    const issued = decide(issue());
+    const issued = issuedEvents();
     const cancel = (actorRpps: string) => ({ type: 'CancelPrescription' as const, now: NOW, reason: 'patient moved', actorRpps });
-    expect(() => decide(cancel('10000000000'), issued)).toThrow(expect.objectContaining({ code: 'PRESCRIPTION.NOT_PRESCRIBER' }));
-    const cancelled = decide(cancel(RPPS), issued);
-    expect(cancelled).toEqual([
-      { type: 'PrescriptionCancelled', data: { reason: 'patient moved', cancelledAt: NOW.toISOString(), cancelledBy: { rpps: RPPS } } },
-    ]);
-    expect(() => decide(cancel(RPPS), [...issued, ...cancelled])).toThrow(expect.objectContaining({ code: 'PRESCRIPTION.NOT_ISSUED' }));
+    given(issued).when(cancel('10000000000')).thenThrows('PRESCRIPTION.NOT_PRESCRIBER', 'forbidden');
+    const cancelled: PrescriptionEvent = {
+      type: 'PrescriptionCancelled',
+      data: { reason: 'patient moved', cancelledAt: NOW.toISOString(), cancelledBy: { rpps: RPPS } },
+    };
+    given(issued).when(cancel(RPPS)).then([cancelled]);
+    given([...issued, cancelled]).when(cancel(RPPS)).thenThrows('PRESCRIPTION.NOT_ISSUED', 'conflict');
   });
 
   it('expires the day after its end date, not on it', () => {
-    const issued = decide(issue());
     const expire = (today: string) => ({ type: 'ExpirePrescription' as const, now: NOW, today });
-    expect(() => decide(expire('2026-09-14'), issued)).toThrow(expect.objectContaining({ code: 'PRESCRIPTION.NOT_YET_ENDED' }));
-    expect(decide(expire('2026-09-15'), issued)).toEqual([
-      { type: 'PrescriptionExpired', data: { endDate: '2026-09-14', expiredAt: NOW.toISOString() } },
-    ]);
+    given(issuedEvents()).when(expire('2026-09-14')).thenThrows('PRESCRIPTION.NOT_YET_ENDED', 'conflict');
+    given(issuedEvents())
+      .when(expire('2026-09-15'))
+      .then([{ type: 'PrescriptionExpired', data: { endDate: '2026-09-14', expiredAt: NOW.toISOString() } }]);
+  });
+
+  it('refuses to act on a prescription that does not exist', () => {
+    given([]).when({ type: 'ExpirePrescription', now: NOW, today: '2026-09-15' }).thenThrows('PRESCRIPTION.NOT_FOUND', 'not_found');
   });
 });

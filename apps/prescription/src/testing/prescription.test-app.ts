@@ -1,5 +1,6 @@
 import { signDevToken, type DevTokenRequest } from '@app/auth';
 import { startServiceTestApp, type ServiceTestApp } from '@app/testing';
+import type { DestinationStream } from 'pino';
 import { migrations } from '../migrations';
 import { PrescriptionModule, SERVICE } from '../prescription.module';
 
@@ -9,12 +10,19 @@ export type PrescriptionTestApp = ServiceTestApp;
  * The real service on its own schema, with its own BullMQ prefix and its own
  * consumer group for the device history (a fresh schema must read the topic from the start).
  */
-export const startPrescription = (): Promise<PrescriptionTestApp> =>
+export const startPrescription = (options: { logs?: DestinationStream } = {}): Promise<PrescriptionTestApp> =>
   startServiceTestApp({
     service: SERVICE,
     migrations,
     module: ({ config, schema }) =>
-      PrescriptionModule.forRoot({ config, schema, queuePrefix: `bull-test-${schema}`, deviceHistoryPurpose: `device-history-${schema}` }),
+      PrescriptionModule.forRoot({
+        // A test that reads the logs reads all of them.
+        config: options.logs ? { ...config, LOG_LEVEL: 'trace' } : config,
+        schema,
+        queuePrefix: `bull-test-${schema}`,
+        deviceHistoryPurpose: `device-history-${schema}`,
+        logDestination: options.logs,
+      }),
   });
 
 export const RPPS_CARDIOLOGIST = '10012345673';

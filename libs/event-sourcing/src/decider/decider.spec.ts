@@ -1,4 +1,4 @@
-import { DomainError } from '@app/contracts';
+import { deciderSpecification } from '@app/testing/decider-specification';
 import { type ReviewEvent, reviewDecider } from '../fixtures/review.decider';
 import { decideEvents, foldEvents } from './decider';
 
@@ -22,15 +22,17 @@ describe('foldEvents', () => {
 });
 
 describe('decideEvents', () => {
+  const given = deciderSpecification(reviewDecider);
+
   it('given an open review, when approved, then ReviewApproved', () => {
-    const state = foldEvents(reviewDecider, [opened]);
-    expect(decideEvents(reviewDecider, { type: 'ApproveReview', reviewId: 'r1', note: 'ok', now }, state)).toEqual([approved]);
+    given([opened]).when({ type: 'ApproveReview', reviewId: 'r1', note: 'ok', now }).then([approved]);
   });
 
   it('given no review, when approved, then the rule error', () => {
-    const state = foldEvents(reviewDecider, []);
-    const decide = () => decideEvents(reviewDecider, { type: 'ApproveReview', reviewId: 'r1', note: 'ok', now }, state);
-    expect(decide).toThrow(DomainError);
-    expect(decide).toThrow(expect.objectContaining({ code: 'REVIEW.NOT_OPEN', kind: 'rule' }));
+    given([]).when({ type: 'ApproveReview', reviewId: 'r1', note: 'ok', now }).thenThrows('REVIEW.NOT_OPEN', 'rule');
+  });
+
+  it('wraps a single decided event in a list', () => {
+    expect(decideEvents(reviewDecider, { type: 'OpenReview', reviewId: 'r1', now }, foldEvents(reviewDecider, []))).toEqual([opened]);
   });
 });

@@ -53,7 +53,7 @@ export class ServiceKitModule implements NestModule {
         ServiceConfigModule.forRoot(options),
         LoggerModule.forRootAsync({
           inject: [PLATFORM_CONFIG, SERVICE_NAME],
-          useFactory: (config: PlatformConfig, service: string) => loggerParams(config, service),
+          useFactory: (config: PlatformConfig, service: string) => loggerParams(config, service, options.logDestination),
         }),
         ...database,
         HealthModule.forRoot(options.readiness ?? { postgres: schema !== undefined }),

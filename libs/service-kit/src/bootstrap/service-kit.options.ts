@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import type { ServiceConfigOptions } from '../config/service-config.module';
 import type { PlatformConfig } from '../config/platform-config.schema';
 import type { EntityClass, MigrationClass } from '../database/postgres-options';
@@ -23,6 +24,8 @@ export interface ServiceKitOptions extends ServiceConfigOptions {
   jobs?: ServiceJobs;
   /** BullMQ key prefix; default `bull:<name>`. */
   queuePrefix?: string;
+  /** Where the JSON logs go; default stdout. */
+  logDestination?: DestinationStream;
 }
 
 /** What a test changes of a service: its configuration, a fresh schema, its own queues. */
@@ -30,4 +33,6 @@ export interface ServiceOverrides {
   config?: PlatformConfig;
   schema?: string;
   queuePrefix?: string;
+  /** A test reads what the service logged. */
+  logDestination?: DestinationStream;
 }

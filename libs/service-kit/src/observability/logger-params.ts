@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import { stdTimeFunctions } from 'pino';
+import { stdTimeFunctions, type DestinationStream } from 'pino';
 import type { PlatformConfig } from '../config/platform-config.schema';
 import { correlationIdFor } from './correlation-id';
 import { loggableError } from './loggable-error';
@@ -13,35 +13,35 @@ const QUIET_PATHS = /^\/(health|metrics)(\/|$)/;
  * headers, no bodies), errors lose the values a failed statement carried
  * (loggableError), and the redaction list guards whatever a handler adds.
  */
-export function loggerParams(config: Pick<PlatformConfig, 'LOG_LEVEL'>, service: string): Params {
-  return {
-    pinoHttp: {
-      level: config.LOG_LEVEL,
-      base: { service },
-      timestamp: stdTimeFunctions.isoTime,
-      genReqId: (request: IncomingMessage, response: ServerResponse) => correlationIdFor(request, response),
-      customProps: (request: IncomingMessage) => ({ correlationId: correlationIdFor(request) }),
-      autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
-      serializers: {
-        req: (request: { method?: string; url?: string }) => ({ method: request.method, path: pathOnly(request.url) }),
-        res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
-        err: loggableError,
-      },
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers.cookie',
-          'req.body',
-          'req.query',
-          'res.headers["set-cookie"]',
-          'res.body',
-          'body',
-          'headers.authorization',
-        ],
-        censor: '[redacted]',
-      },
+export function loggerParams(config: Pick<PlatformConfig, 'LOG_LEVEL'>, service: string, destination?: DestinationStream): Params {
+  const options = {
+    level: config.LOG_LEVEL,
+    base: { service },
+    timestamp: stdTimeFunctions.isoTime,
+    genReqId: (request: IncomingMessage, response: ServerResponse) => correlationIdFor(request, response),
+    customProps: (request: IncomingMessage) => ({ correlationId: correlationIdFor(request) }),
+    autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
+    serializers: {
+      req: (request: { method?: string; url?: string }) => ({ method: request.method, path: pathOnly(request.url) }),
+      res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
+      err: loggableError,
+    },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.body',
+        'req.query',
+        'res.headers["set-cookie"]',
+        'res.body',
+        'body',
+        'headers.authorization',
+      ],
+      censor: '[redacted]',
     },
   };
+  // A test hands its own destination to read what the service logged; a service logs to stdout.
+  return { pinoHttp: destination ? [options, destination] : options };
 }
 
 const pathOnly = (url?: string): string | undefined => url?.split('?')[0];
