@@ -1,4 +1,4 @@
-import { PLATFORM_CONFIG, ServiceKitModule } from '@app/service-kit';
+import { PLATFORM_CONFIG, ServiceKitModule, type ServiceIdentity } from '@app/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LedgerAppendLoop } from './append/ledger-append.loop';
@@ -25,9 +25,8 @@ import { LEDGER_SIGNING_KEY, loadSigningKey, signingKeyFrom } from './signing/le
 import { LedgerSnapshots } from './store/ledger-snapshots';
 import { LEDGER_DB } from './store/queryable';
 
-export const SERVICE = 'audit-ledger';
-export const SCHEMA = 'audit_ledger';
-export const DEFAULT_PORT = 3005;
+/** The service as the platform knows it (services.json names it, its port and its schema alike). */
+export const AUDIT_LEDGER: ServiceIdentity = { name: 'audit-ledger', defaultPort: 3005, schema: 'audit_ledger' };
 
 /** Every service's audit entries in one signed Merkle tree; proofs and liability dossiers. */
 @Module({})
@@ -37,13 +36,11 @@ export class AuditLedgerModule {
       module: AuditLedgerModule,
       imports: [
         ServiceKitModule.forRoot({
-          name: SERVICE,
-          defaultPort: DEFAULT_PORT,
-          schema: options.schema ?? SCHEMA,
+          ...AUDIT_LEDGER,
+          schema: options.schema ?? AUDIT_LEDGER.schema,
           migrations,
-          readiness: { postgres: true, kafka: true },
-          config: options.config ?? (() => loadLedgerConfig(process.env, { defaultPort: DEFAULT_PORT })),
           messaging: true,
+          config: options.config ?? (() => loadLedgerConfig(process.env, { defaultPort: AUDIT_LEDGER.defaultPort })),
         }),
       ],
       controllers: [

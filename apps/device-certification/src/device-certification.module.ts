@@ -1,6 +1,7 @@
-import { ServiceKitModule, type ServiceOverrides } from '@app/service-kit';
+import { ServiceKitModule, type ServiceIdentity, type ServiceOverrides } from '@app/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CertifyDeviceHandler } from './commands/certify-device/certify-device.handler';
+import { ChangeCertificationStatusHandler } from './commands/change-certification-status/change-certification-status.handler';
 import { ChangeCertificationStatusHttpController } from './commands/change-certification-status/change-certification-status.http.controller';
 import { DeviceAggregate } from './commands/device.aggregate';
 import { ExpireCertificationHandler } from './commands/expire-certification/expire-certification.handler';
@@ -8,13 +9,10 @@ import { RecertifyDeviceHandler } from './commands/recertify-device/recertify-de
 import { RecertifyDeviceHttpController } from './commands/recertify-device/recertify-device.http.controller';
 import { RegisterDeviceHandler } from './commands/register-device/register-device.handler';
 import { RegisterDeviceHttpController } from './commands/register-device/register-device.http.controller';
-import { ReinstateDeviceHandler } from './commands/reinstate-device/reinstate-device.handler';
 import { RejectDeviceHandler } from './commands/reject-device/reject-device.handler';
 import { ReviewDeviceHttpController } from './commands/review-device/review-device.http.controller';
-import { RevokeDeviceHandler } from './commands/revoke-device/revoke-device.handler';
 import { SubmitDeviceHandler } from './commands/submit-device/submit-device.handler';
 import { SubmitDeviceHttpController } from './commands/submit-device/submit-device.http.controller';
-import { SuspendDeviceHandler } from './commands/suspend-device/suspend-device.handler';
 import { UpdateDeviceHandler } from './commands/update-device/update-device.handler';
 import { UpdateDeviceHttpController } from './commands/update-device/update-device.http.controller';
 import { CertificationExpirySweep } from './jobs/certification-expiry.sweep';
@@ -29,9 +27,8 @@ import { GetDeviceHttpController } from './queries/get-device/get-device.http.co
 import { ListDevicesHandler } from './queries/list-devices/list-devices.handler';
 import { ListDevicesHttpController } from './queries/list-devices/list-devices.http.controller';
 
-export const SERVICE = 'device-certification';
-export const SCHEMA = 'device_certification';
-export const DEFAULT_PORT = 3001;
+/** The service as the platform knows it (services.json names it, its port and its schema alike). */
+export const DEVICE_CERTIFICATION: ServiceIdentity = { name: 'device-certification', defaultPort: 3001, schema: 'device_certification' };
 
 /** Vendors register products; evaluation bodies certify, suspend, revoke; certifications expire by themselves. */
 @Module({})
@@ -40,16 +37,7 @@ export class DeviceCertificationModule {
     return {
       module: DeviceCertificationModule,
       imports: [
-        ServiceKitModule.forRoot({
-          name: SERVICE,
-          defaultPort: DEFAULT_PORT,
-          schema: SCHEMA,
-          migrations,
-          readiness: { postgres: true, kafka: true, redis: true },
-          eventSourced: true,
-          jobs: DEVICE_CERTIFICATION_JOBS,
-          ...overrides,
-        }),
+        ServiceKitModule.forRoot({ ...DEVICE_CERTIFICATION, migrations, eventSourced: true, jobs: DEVICE_CERTIFICATION_JOBS, ...overrides }),
       ],
       controllers: [
         RegisterDeviceHttpController,
@@ -72,9 +60,7 @@ export class DeviceCertificationModule {
         CertifyDeviceHandler,
         RejectDeviceHandler,
         RecertifyDeviceHandler,
-        SuspendDeviceHandler,
-        ReinstateDeviceHandler,
-        RevokeDeviceHandler,
+        ChangeCertificationStatusHandler,
         ExpireCertificationHandler,
         GetDeviceHandler,
         ListDevicesHandler,

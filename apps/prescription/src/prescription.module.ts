@@ -1,4 +1,4 @@
-import { ServiceKitModule, type ServiceOverrides } from '@app/service-kit';
+import { ServiceKitModule, type ServiceIdentity, type ServiceOverrides } from '@app/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CancelPrescriptionHandler } from './commands/cancel-prescription/cancel-prescription.handler';
 import { CancelPrescriptionHttpController } from './commands/cancel-prescription/cancel-prescription.http.controller';
@@ -26,9 +26,8 @@ import { GetReferentialHttpController } from './queries/get-referential/get-refe
 import { ListPrescriptionsHandler } from './queries/list-prescriptions/list-prescriptions.handler';
 import { ListPrescriptionsHttpController } from './queries/list-prescriptions/list-prescriptions.http.controller';
 
-export const SERVICE = 'prescription';
-export const SCHEMA = 'prescription';
-export const DEFAULT_PORT = 3002;
+/** The service as the platform knows it (services.json names it, its port and its schema alike). */
+export const PRESCRIPTION: ServiceIdentity = { name: 'prescription', defaultPort: 3002, schema: 'prescription' };
 
 export interface PrescriptionOverrides extends ServiceOverrides {
   /** Consumer group purpose of the device history: a test's fresh schema needs its own group. */
@@ -42,16 +41,7 @@ export class PrescriptionModule {
     return {
       module: PrescriptionModule,
       imports: [
-        ServiceKitModule.forRoot({
-          name: SERVICE,
-          defaultPort: DEFAULT_PORT,
-          schema: SCHEMA,
-          migrations,
-          readiness: { postgres: true, kafka: true, redis: true },
-          eventSourced: true,
-          jobs: PRESCRIPTION_JOBS,
-          ...overrides,
-        }),
+        ServiceKitModule.forRoot({ ...PRESCRIPTION, migrations, eventSourced: true, jobs: PRESCRIPTION_JOBS, ...overrides }),
       ],
       controllers: [
         EvaluatePrescriptionHttpController,

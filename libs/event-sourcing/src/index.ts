@@ -22,3 +22,4 @@ export * from './verification/audit-trail-verifier';
 export * from './verification/stream-chain.check';
 export * from './event-sourcing.options';
 export * from './event-sourcing.module';
+export * from './command/use-case-command';

@@ -9,7 +9,7 @@
 import { Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { DEFAULT_PORT, SCHEMA } from '../audit-ledger.module';
+import { AUDIT_LEDGER } from '../audit-ledger.module';
 import { loadLedgerConfig } from '../config/ledger-config';
 import { loadSigningKey } from '../signing/ledger-signing-key';
 import { arrayQueryOf } from '../verification/array-query';
@@ -17,10 +17,10 @@ import { verifyLedger } from '../verification/ledger-verifier';
 
 async function main(): Promise<number> {
   const logger = new Logger('verify-ledger');
-  const config = loadLedgerConfig(process.env, { defaultPort: DEFAULT_PORT });
+  const config = loadLedgerConfig(process.env, { defaultPort: AUDIT_LEDGER.defaultPort });
   const keyAt = process.argv.indexOf('--public-key');
   const publicKeyPem = keyAt > 0 ? readFileSync(process.argv[keyAt + 1], 'utf8') : loadSigningKey(config).publicKey.publicKeyPem;
-  const schema = process.env.LEDGER_SCHEMA ?? SCHEMA;
+  const schema = process.env.LEDGER_SCHEMA ?? AUDIT_LEDGER.schema;
   const dataSource = new DataSource({ type: 'postgres', url: config.DATABASE_URL, extra: { max: 3, options: `-c search_path=${schema}` } });
   await dataSource.initialize();
   try {

@@ -1,7 +1,7 @@
 import { signDevToken, type DevTokenRequest } from '@app/auth';
 import { createTopics, startServiceTestApp, uniqueTopic, type ServiceTestApp } from '@app/testing';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { AuditLedgerModule, SERVICE } from '../audit-ledger.module';
+import { AUDIT_LEDGER, AuditLedgerModule } from '../audit-ledger.module';
 import { loadLedgerConfig } from '../config/ledger-config';
 import { migrations } from '../migrations';
 
@@ -19,7 +19,7 @@ export async function startAuditLedger(options: { topic?: string } = {}): Promis
   if (!options.topic) await createTopics([topic], 3);
   const { privateKey: signingKey } = generateKeyPairSync('ed25519');
   const started = await startServiceTestApp({
-    service: SERVICE,
+    service: AUDIT_LEDGER.name,
     migrations,
     loadConfig: loadLedgerConfig,
     module: ({ config, schema }) =>

@@ -6,13 +6,13 @@
 import { EventStore } from '@app/event-sourcing';
 import { loadPlatformConfig, postgresOptions } from '@app/service-kit';
 import { DataSource } from 'typeorm';
-import { DEFAULT_PORT, SCHEMA } from '../device-certification.module';
+import { DEVICE_CERTIFICATION } from '../device-certification.module';
 import { DeviceCatalogueProjection } from '../projections/device-catalogue.projection';
 import { DeviceCatalogueRepository } from '../projections/device-catalogue.repository';
 
 async function main(): Promise<void> {
-  const config = loadPlatformConfig(process.env, { defaultPort: DEFAULT_PORT });
-  const dataSource = new DataSource(postgresOptions(config, { schema: process.env.SCHEMA ?? SCHEMA }));
+  const config = loadPlatformConfig(process.env, { defaultPort: DEVICE_CERTIFICATION.defaultPort });
+  const dataSource = new DataSource(postgresOptions(config, { schema: process.env.SCHEMA ?? DEVICE_CERTIFICATION.schema }));
   await dataSource.initialize();
   try {
     const projection = new DeviceCatalogueProjection(new DeviceCatalogueRepository(dataSource), dataSource);

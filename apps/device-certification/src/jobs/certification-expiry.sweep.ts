@@ -26,7 +26,7 @@ export class CertificationExpirySweep implements JobHandler<{ expired: string[] 
     const context = systemContext(EXPIRY_ACTOR, this.clock.now(), uuidv7());
     const expired = await actOnEachDue(
       await this.catalogue.dueForExpiry(context.now),
-      (deviceId) => this.commands.execute(new ExpireCertificationCommand(deviceId, context)),
+      (deviceId) => this.commands.execute(new ExpireCertificationCommand({ deviceId }, context)),
       (deviceId, refusal) => this.logger.warn(`device ${deviceId} not expired: ${refusal.code}`),
     );
     if (expired.length > 0) this.logger.log(`expired ${expired.length} certification(s)`);

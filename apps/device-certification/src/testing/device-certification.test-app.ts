@@ -1,6 +1,6 @@
 import { signDevToken, type DevTokenRequest } from '@app/auth';
 import { startServiceTestApp, type ServiceTestApp } from '@app/testing';
-import { DeviceCertificationModule, SERVICE } from '../device-certification.module';
+import { DEVICE_CERTIFICATION, DeviceCertificationModule } from '../device-certification.module';
 import { product, VENDOR_SIRET } from '../domain/device.fixtures';
 import { migrations } from '../migrations';
 
@@ -9,7 +9,7 @@ export type DeviceCertificationTestApp = ServiceTestApp;
 /** The real service on its own schema, with a BullMQ prefix of its own so it never shares queues. */
 export const startDeviceCertification = (): Promise<DeviceCertificationTestApp> =>
   startServiceTestApp({
-    service: SERVICE,
+    service: DEVICE_CERTIFICATION.name,
     migrations,
     module: ({ config, schema }) => DeviceCertificationModule.forRoot({ config, schema, queuePrefix: `bull-test-${schema}` }),
   });

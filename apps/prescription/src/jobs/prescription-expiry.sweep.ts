@@ -28,7 +28,7 @@ export class PrescriptionExpirySweep implements JobHandler<{ expired: string[] }
     const today = parisDate(context.now);
     const expired = await actOnEachDue(
       await this.prescriptions.dueForExpiry(today),
-      (prescriptionId) => this.commands.execute(new ExpirePrescriptionCommand(prescriptionId, today, context)),
+      (prescriptionId) => this.commands.execute(new ExpirePrescriptionCommand({ prescriptionId, today }, context)),
       (prescriptionId, refusal) => this.logger.warn(`prescription ${prescriptionId} not expired: ${refusal.code}`),
     );
     if (expired.length > 0) this.logger.log(`expired ${expired.length} prescription(s)`);

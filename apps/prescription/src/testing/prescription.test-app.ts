@@ -2,7 +2,7 @@ import { signDevToken, type DevTokenRequest } from '@app/auth';
 import { startServiceTestApp, type ServiceTestApp } from '@app/testing';
 import type { DestinationStream } from 'pino';
 import { migrations } from '../migrations';
-import { PrescriptionModule, SERVICE } from '../prescription.module';
+import { PRESCRIPTION, PrescriptionModule } from '../prescription.module';
 
 export type PrescriptionTestApp = ServiceTestApp;
 
@@ -12,7 +12,7 @@ export type PrescriptionTestApp = ServiceTestApp;
  */
 export const startPrescription = (options: { logs?: DestinationStream } = {}): Promise<PrescriptionTestApp> =>
   startServiceTestApp({
-    service: SERVICE,
+    service: PRESCRIPTION.name,
     migrations,
     module: ({ config, schema }) =>
       PrescriptionModule.forRoot({

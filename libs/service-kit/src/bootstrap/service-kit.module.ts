@@ -31,6 +31,13 @@ import type { ServiceKitOptions } from './service-kit.options';
  * `Idempotency-Key` support, kept in the command's transaction; and what it
  * asks for: the event store and command pipeline, Kafka messaging, its jobs.
  */
+/** By default a service is ready when everything it uses answers: its database, Kafka if it has messaging, Redis if it has jobs. */
+const readinessOf = (options: ServiceKitOptions) => ({
+  postgres: options.schema !== undefined,
+  kafka: Boolean(options.eventSourced || options.messaging),
+  redis: options.jobs !== undefined,
+});
+
 @Module({})
 export class ServiceKitModule implements NestModule {
   static forRoot(options: ServiceKitOptions): DynamicModule {
@@ -56,7 +63,7 @@ export class ServiceKitModule implements NestModule {
           useFactory: (config: PlatformConfig, service: string) => loggerParams(config, service, options.logDestination),
         }),
         ...database,
-        HealthModule.forRoot(options.readiness ?? { postgres: schema !== undefined }),
+        HealthModule.forRoot(options.readiness ?? readinessOf(options)),
         ...serviceFeatures(options),
       ],
       controllers: [MetricsHttpController],

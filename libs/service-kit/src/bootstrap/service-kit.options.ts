@@ -10,7 +10,7 @@ export interface ServiceKitOptions extends ServiceConfigOptions {
   schema?: string;
   migrations?: MigrationClass[];
   entities?: EntityClass[];
-  /** What `/health/ready` checks; default: Postgres when there is a schema. */
+  /** What `/health/ready` checks; default: what the service uses (Postgres with a schema, Kafka with messaging, Redis with jobs). */
   readiness?: ReadinessOptions;
   /** `Idempotency-Key` support on writes; default: on when there is a schema (it needs its table). */
   idempotency?: boolean;
@@ -35,4 +35,11 @@ export interface ServiceOverrides {
   queuePrefix?: string;
   /** A test reads what the service logged. */
   logDestination?: DestinationStream;
+}
+
+/** Who a service is on the platform: services.json gives each the same name, port and schema. */
+export interface ServiceIdentity {
+  name: string;
+  defaultPort: number;
+  schema: string;
 }

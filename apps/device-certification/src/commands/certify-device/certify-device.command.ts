@@ -1,5 +1,4 @@
-import type { CommandContext } from '@app/event-sourcing';
-import { Command } from '@nestjs/cqrs';
+import { UseCaseCommand } from '@app/event-sourcing';
 import type { IndicationCode } from '../../domain/device-product';
 import type { DeviceView } from '../../projections/device-view';
 
@@ -11,13 +10,4 @@ export interface CertificationTerms {
   notes?: string;
 }
 
-export class CertifyDeviceCommand extends Command<DeviceView> {
-  constructor(
-    readonly deviceId: string,
-    readonly terms: CertificationTerms,
-    readonly evaluatorOrg: string | undefined,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CertifyDeviceCommand extends UseCaseCommand<{ deviceId: string; terms: CertificationTerms; evaluatorOrg?: string }, DeviceView> {}

@@ -9,7 +9,7 @@ import { CertifyDeviceCommand } from './certify-device.command';
 export class CertifyDeviceHandler implements ICommandHandler<CertifyDeviceCommand, DeviceView> {
   constructor(private readonly pipeline: CommandPipeline, private readonly device: DeviceAggregate) {}
 
-  execute({ deviceId, terms, evaluatorOrg, context }: CertifyDeviceCommand): Promise<DeviceView> {
+  execute({ input: { deviceId, terms, evaluatorOrg }, context }: CertifyDeviceCommand): Promise<DeviceView> {
     const command = { type: 'CertifyDevice' as const, ...terms, now: context.now, actorOrg: evaluatorOrg };
     return this.pipeline.run(this.device, { streamId: deviceId, command, context });
   }

@@ -4,44 +4,31 @@ import { Action, ApiController, CurrentContext, UuidParam } from '@app/service-k
 import { Body } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { DeviceView } from '../../projections/device-view';
-import { ReinstateDeviceCommand } from '../reinstate-device/reinstate-device.command';
-import { RevokeDeviceCommand } from '../revoke-device/revoke-device.command';
-import { SuspendDeviceCommand } from '../suspend-device/suspend-device.command';
+import { ChangeCertificationStatusCommand, type StatusChange } from './change-certification-status.command';
 import { ChangeCertificationStatusRequestDto } from './change-certification-status.request.dto';
 
-/** An evaluation body suspends, reinstates or revokes a certification, always with a reason: three use cases, one body. */
+/** An evaluation body suspends, reinstates or revokes a certification, always with a reason. */
 @ApiController('v1/devices', 'devices')
 @Roles('evaluator')
 export class ChangeCertificationStatusHttpController {
   constructor(private readonly commands: CommandBus) {}
 
   @Action(':id/suspension')
-  suspend(
-    @UuidParam() id: string,
-    @Body() { reason }: ChangeCertificationStatusRequestDto,
-    @CurrentPrincipal() { org }: Principal,
-    @CurrentContext() context: CommandContext,
-  ): Promise<DeviceView> {
-    return this.commands.execute(new SuspendDeviceCommand(id, reason, org, context));
+  suspend(@UuidParam() id: string, @Body() body: ChangeCertificationStatusRequestDto, @CurrentPrincipal() evaluator: Principal, @CurrentContext() context: CommandContext) {
+    return this.change('SuspendDevice', id, body, evaluator, context);
   }
 
   @Action(':id/reinstatement')
-  reinstate(
-    @UuidParam() id: string,
-    @Body() { reason }: ChangeCertificationStatusRequestDto,
-    @CurrentPrincipal() { org }: Principal,
-    @CurrentContext() context: CommandContext,
-  ): Promise<DeviceView> {
-    return this.commands.execute(new ReinstateDeviceCommand(id, reason, org, context));
+  reinstate(@UuidParam() id: string, @Body() body: ChangeCertificationStatusRequestDto, @CurrentPrincipal() evaluator: Principal, @CurrentContext() context: CommandContext) {
+    return this.change('ReinstateDevice', id, body, evaluator, context);
   }
 
   @Action(':id/revocation')
-  revoke(
-    @UuidParam() id: string,
-    @Body() { reason }: ChangeCertificationStatusRequestDto,
-    @CurrentPrincipal() { org }: Principal,
-    @CurrentContext() context: CommandContext,
-  ): Promise<DeviceView> {
-    return this.commands.execute(new RevokeDeviceCommand(id, reason, org, context));
+  revoke(@UuidParam() id: string, @Body() body: ChangeCertificationStatusRequestDto, @CurrentPrincipal() evaluator: Principal, @CurrentContext() context: CommandContext) {
+    return this.change('RevokeDevice', id, body, evaluator, context);
+  }
+
+  private change(change: StatusChange, deviceId: string, { reason }: ChangeCertificationStatusRequestDto, evaluator: Principal, context: CommandContext): Promise<DeviceView> {
+    return this.commands.execute(new ChangeCertificationStatusCommand({ deviceId, change, reason, evaluatorOrg: evaluator.org }, context));
   }
 }

@@ -1,12 +1,4 @@
-import type { CommandContext } from '@app/event-sourcing';
-import { Command } from '@nestjs/cqrs';
+import { UseCaseCommand } from '@app/event-sourcing';
 import type { DeviceView } from '../../projections/device-view';
 
-export class ExpireCertificationCommand extends Command<DeviceView> {
-  constructor(
-    readonly deviceId: string,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ExpireCertificationCommand extends UseCaseCommand<{ deviceId: string }, DeviceView> {}

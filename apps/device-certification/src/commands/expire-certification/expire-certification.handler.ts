@@ -9,7 +9,7 @@ import { ExpireCertificationCommand } from './expire-certification.command';
 export class ExpireCertificationHandler implements ICommandHandler<ExpireCertificationCommand, DeviceView> {
   constructor(private readonly pipeline: CommandPipeline, private readonly device: DeviceAggregate) {}
 
-  execute({ deviceId, context }: ExpireCertificationCommand): Promise<DeviceView> {
+  execute({ input: { deviceId }, context }: ExpireCertificationCommand): Promise<DeviceView> {
     return this.pipeline.run(this.device, { streamId: deviceId, command: { type: 'ExpireCertification', now: context.now }, context });
   }
 }

@@ -1,5 +1,4 @@
-import type { CommandContext } from '@app/event-sourcing';
-import { Command } from '@nestjs/cqrs';
+import { UseCaseCommand } from '@app/event-sourcing';
 import type { IndicationCode } from '../../domain/device-product';
 import type { DeviceView } from '../../projections/device-view';
 
@@ -9,13 +8,4 @@ export interface RecertificationTerms {
   notes?: string;
 }
 
-export class RecertifyDeviceCommand extends Command<DeviceView> {
-  constructor(
-    readonly deviceId: string,
-    readonly terms: RecertificationTerms,
-    readonly evaluatorOrg: string | undefined,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecertifyDeviceCommand extends UseCaseCommand<{ deviceId: string; terms: RecertificationTerms; evaluatorOrg?: string }, DeviceView> {}

@@ -9,7 +9,7 @@ import { RecertifyDeviceCommand } from './recertify-device.command';
 export class RecertifyDeviceHandler implements ICommandHandler<RecertifyDeviceCommand, DeviceView> {
   constructor(private readonly pipeline: CommandPipeline, private readonly device: DeviceAggregate) {}
 
-  execute({ deviceId, terms, evaluatorOrg, context }: RecertifyDeviceCommand): Promise<DeviceView> {
+  execute({ input: { deviceId, terms, evaluatorOrg }, context }: RecertifyDeviceCommand): Promise<DeviceView> {
     const command = { type: 'RecertifyDevice' as const, ...terms, now: context.now, actorOrg: evaluatorOrg };
     return this.pipeline.run(this.device, { streamId: deviceId, command, context });
   }

@@ -19,6 +19,6 @@ export class RecertifyDeviceHttpController {
     @CurrentPrincipal() evaluator: Principal,
     @CurrentContext() context: CommandContext,
   ): Promise<DeviceView> {
-    return this.commands.execute(new RecertifyDeviceCommand(id, { validUntil, certifiedIndications, notes }, evaluator.org, context));
+    return this.commands.execute(new RecertifyDeviceCommand({ deviceId: id, terms: { validUntil, certifiedIndications, notes }, evaluatorOrg: evaluator.org }, context));
   }
 }

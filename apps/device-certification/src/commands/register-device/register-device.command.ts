@@ -1,15 +1,5 @@
-import type { CommandContext } from '@app/event-sourcing';
-import { Command } from '@nestjs/cqrs';
+import { UseCaseCommand } from '@app/event-sourcing';
 import type { DeviceProductData } from '../../domain/device-product';
 import type { DeviceView } from '../../projections/device-view';
 
-export class RegisterDeviceCommand extends Command<DeviceView> {
-  constructor(
-    readonly deviceId: string,
-    readonly product: DeviceProductData,
-    readonly vendorOrg: string | undefined,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RegisterDeviceCommand extends UseCaseCommand<{ deviceId: string; product: DeviceProductData; vendorOrg?: string }, DeviceView> {}

@@ -9,7 +9,7 @@ import { RegisterDeviceCommand } from './register-device.command';
 export class RegisterDeviceHandler implements ICommandHandler<RegisterDeviceCommand, DeviceView> {
   constructor(private readonly pipeline: CommandPipeline, private readonly device: DeviceAggregate) {}
 
-  execute({ deviceId, product, vendorOrg, context }: RegisterDeviceCommand): Promise<DeviceView> {
+  execute({ input: { deviceId, product, vendorOrg }, context }: RegisterDeviceCommand): Promise<DeviceView> {
     const command = { type: 'RegisterDevice' as const, deviceId, product, now: context.now, actorOrg: vendorOrg };
     return this.pipeline.run(this.device, { streamId: deviceId, command, context });
   }

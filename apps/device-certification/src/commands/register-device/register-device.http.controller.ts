@@ -19,6 +19,6 @@ export class RegisterDeviceHttpController {
     @CurrentPrincipal() vendor: Principal,
     @CurrentContext() context: CommandContext,
   ): Promise<DeviceView> {
-    return this.commands.execute(new RegisterDeviceCommand(uuidv7(), body, vendor.org, context));
+    return this.commands.execute(new RegisterDeviceCommand({ deviceId: uuidv7(), product: body, vendorOrg: vendor.org }, context));
   }
 }

@@ -1,14 +1,4 @@
-import type { CommandContext } from '@app/event-sourcing';
-import { Command } from '@nestjs/cqrs';
+import { UseCaseCommand } from '@app/event-sourcing';
 import type { DeviceView } from '../../projections/device-view';
 
-export class RejectDeviceCommand extends Command<DeviceView> {
-  constructor(
-    readonly deviceId: string,
-    readonly reasons: string[],
-    readonly evaluatorOrg: string | undefined,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RejectDeviceCommand extends UseCaseCommand<{ deviceId: string; reasons: string[]; evaluatorOrg?: string }, DeviceView> {}

@@ -9,7 +9,7 @@ import { RejectDeviceCommand } from './reject-device.command';
 export class RejectDeviceHandler implements ICommandHandler<RejectDeviceCommand, DeviceView> {
   constructor(private readonly pipeline: CommandPipeline, private readonly device: DeviceAggregate) {}
 
-  execute({ deviceId, reasons, evaluatorOrg, context }: RejectDeviceCommand): Promise<DeviceView> {
+  execute({ input: { deviceId, reasons, evaluatorOrg }, context }: RejectDeviceCommand): Promise<DeviceView> {
     const command = { type: 'RejectDevice' as const, reasons, now: context.now, actorOrg: evaluatorOrg };
     return this.pipeline.run(this.device, { streamId: deviceId, command, context });
   }

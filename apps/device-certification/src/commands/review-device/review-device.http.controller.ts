@@ -21,8 +21,9 @@ export class ReviewDeviceHttpController {
     @CurrentPrincipal() evaluator: Principal,
     @CurrentContext() context: CommandContext,
   ): Promise<DeviceView> {
-    if (body.decision === 'REJECT') return this.commands.execute(new RejectDeviceCommand(id, body.reasons ?? [], evaluator.org, context));
+    const decided = { deviceId: id, evaluatorOrg: evaluator.org };
+    if (body.decision === 'REJECT') return this.commands.execute(new RejectDeviceCommand({ ...decided, reasons: body.reasons ?? [] }, context));
     const terms = { validUntil: body.validUntil!, lppCode: body.lppCode!, certifiedIndications: body.certifiedIndications!, notes: body.notes };
-    return this.commands.execute(new CertifyDeviceCommand(id, terms, evaluator.org, context));
+    return this.commands.execute(new CertifyDeviceCommand({ ...decided, terms }, context));
   }
 }

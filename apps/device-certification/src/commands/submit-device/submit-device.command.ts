@@ -1,13 +1,4 @@
-import type { CommandContext } from '@app/event-sourcing';
-import { Command } from '@nestjs/cqrs';
+import { UseCaseCommand } from '@app/event-sourcing';
 import type { DeviceView } from '../../projections/device-view';
 
-export class SubmitDeviceCommand extends Command<DeviceView> {
-  constructor(
-    readonly deviceId: string,
-    readonly vendorOrg: string | undefined,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SubmitDeviceCommand extends UseCaseCommand<{ deviceId: string; vendorOrg?: string }, DeviceView> {}

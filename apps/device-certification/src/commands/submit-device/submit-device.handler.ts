@@ -9,7 +9,7 @@ import { SubmitDeviceCommand } from './submit-device.command';
 export class SubmitDeviceHandler implements ICommandHandler<SubmitDeviceCommand, DeviceView> {
   constructor(private readonly pipeline: CommandPipeline, private readonly device: DeviceAggregate) {}
 
-  execute({ deviceId, vendorOrg, context }: SubmitDeviceCommand): Promise<DeviceView> {
+  execute({ input: { deviceId, vendorOrg }, context }: SubmitDeviceCommand): Promise<DeviceView> {
     const command = { type: 'SubmitDevice' as const, now: context.now, actorOrg: vendorOrg };
     return this.pipeline.run(this.device, { streamId: deviceId, command, context });
   }

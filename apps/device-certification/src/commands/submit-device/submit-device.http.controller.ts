@@ -12,6 +12,6 @@ export class SubmitDeviceHttpController {
   @Action(':id/submission')
   @Roles('vendor')
   submit(@UuidParam() id: string, @CurrentPrincipal() vendor: Principal, @CurrentContext() context: CommandContext): Promise<DeviceView> {
-    return this.commands.execute(new SubmitDeviceCommand(id, vendor.org, context));
+    return this.commands.execute(new SubmitDeviceCommand({ deviceId: id, vendorOrg: vendor.org }, context));
   }
 }

@@ -9,7 +9,7 @@ import { UpdateDeviceCommand } from './update-device.command';
 export class UpdateDeviceHandler implements ICommandHandler<UpdateDeviceCommand, DeviceView> {
   constructor(private readonly pipeline: CommandPipeline, private readonly device: DeviceAggregate) {}
 
-  execute({ deviceId, product, vendorOrg, context }: UpdateDeviceCommand): Promise<DeviceView> {
+  execute({ input: { deviceId, product, vendorOrg }, context }: UpdateDeviceCommand): Promise<DeviceView> {
     const command = { type: 'UpdateDevice' as const, product, now: context.now, actorOrg: vendorOrg };
     return this.pipeline.run(this.device, { streamId: deviceId, command, context });
   }

@@ -19,6 +19,6 @@ export class UpdateDeviceHttpController {
     @CurrentPrincipal() vendor: Principal,
     @CurrentContext() context: CommandContext,
   ): Promise<DeviceView> {
-    return this.commands.execute(new UpdateDeviceCommand(id, body, vendor.org, context));
+    return this.commands.execute(new UpdateDeviceCommand({ deviceId: id, product: body, vendorOrg: vendor.org }, context));
   }
 }

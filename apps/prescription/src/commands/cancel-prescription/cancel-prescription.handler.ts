@@ -14,7 +14,7 @@ export class CancelPrescriptionHandler implements ICommandHandler<CancelPrescrip
     private readonly disclosure: IdentityDisclosure,
   ) {}
 
-  execute({ prescriptionId, reason, prescriber, context }: CancelPrescriptionCommand): Promise<PrescriptionView> {
+  execute({ input: { prescriptionId, reason, prescriber }, context }: CancelPrescriptionCommand): Promise<PrescriptionView> {
     const command = { type: 'CancelPrescription' as const, reason, actorRpps: prescriber.rpps, now: context.now };
     return this.pipeline.transaction(async (unit) =>
       this.disclosure.viewFor(prescriber, await unit.execute(this.prescription, { streamId: prescriptionId, command, context })),

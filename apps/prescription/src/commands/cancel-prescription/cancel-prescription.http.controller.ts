@@ -19,6 +19,6 @@ export class CancelPrescriptionHttpController {
     @CurrentPrincipal() prescriber: Principal,
     @CurrentContext() context: CommandContext,
   ): Promise<PrescriptionView> {
-    return this.commands.execute(new CancelPrescriptionCommand(id, reason, prescriber, context));
+    return this.commands.execute(new CancelPrescriptionCommand({ prescriptionId: id, reason, prescriber }, context));
   }
 }

@@ -1,13 +1,4 @@
-import type { CommandContext } from '@app/event-sourcing';
-import { Command } from '@nestjs/cqrs';
+import { UseCaseCommand } from '@app/event-sourcing';
 
-export class ExpirePrescriptionCommand extends Command<void> {
-  constructor(
-    readonly prescriptionId: string,
-    /** The platform clock's calendar date in Europe/Paris (YYYY-MM-DD). */
-    readonly today: string,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+/** `today`: the platform clock's calendar date in Europe/Paris (YYYY-MM-DD). */
+export class ExpirePrescriptionCommand extends UseCaseCommand<{ prescriptionId: string; today: string }, void> {}

@@ -8,7 +8,7 @@ import { ExpirePrescriptionCommand } from './expire-prescription.command';
 export class ExpirePrescriptionHandler implements ICommandHandler<ExpirePrescriptionCommand, void> {
   constructor(private readonly pipeline: CommandPipeline, private readonly prescription: PrescriptionAggregate) {}
 
-  async execute({ prescriptionId, today, context }: ExpirePrescriptionCommand): Promise<void> {
+  async execute({ input: { prescriptionId, today }, context }: ExpirePrescriptionCommand): Promise<void> {
     const command = { type: 'ExpirePrescription' as const, today, now: context.now };
     await this.pipeline.run(this.prescription, { streamId: prescriptionId, command, context });
   }

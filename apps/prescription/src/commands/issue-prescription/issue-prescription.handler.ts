@@ -31,7 +31,7 @@ export class IssuePrescriptionHandler implements ICommandHandler<IssuePrescripti
     private readonly disclosure: IdentityDisclosure,
   ) {}
 
-  execute({ request, prescriber, context }: IssuePrescriptionCommand): Promise<PrescriptionView> {
+  execute({ input: { request, prescriber }, context }: IssuePrescriptionCommand): Promise<PrescriptionView> {
     const id = uuidv7();
     return this.pipeline.transaction(async (unit) => {
       const prepared = await this.evaluator.prepare(request, prescriber, context.now, unit.tx);

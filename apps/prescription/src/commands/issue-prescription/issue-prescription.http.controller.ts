@@ -19,6 +19,6 @@ export class IssuePrescriptionHttpController {
     @CurrentPrincipal() prescriber: Principal,
     @CurrentContext() context: CommandContext,
   ): Promise<PrescriptionView> {
-    return this.commands.execute(new IssuePrescriptionCommand(body, prescriber, context));
+    return this.commands.execute(new IssuePrescriptionCommand({ request: body, prescriber }, context));
   }
 }
