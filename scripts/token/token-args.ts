@@ -1,6 +1,6 @@
 import { isRole, ROLES } from '@app/contracts';
 import { validateNir, validateRpps, validateSiret } from '@app/fr-health';
-import type { DevTokenRequest } from '../dev-token';
+import type { DevTokenRequest } from '@app/auth';
 
 export const TOKEN_USAGE = `Usage: npm run token -- --role <role> [--org X] [--rpps X] [--specialty X] [--nir X] [--sub X] [--ttl 8h]
 Roles: ${ROLES.join(', ')}

@@ -1,6 +1,12 @@
+/**
+ * `npm run token -- --role <role> ...`: a development token for any role of
+ * API.md, signed with the platform's configured JWT_SECRET (validated like
+ * every service's configuration), the patient's NIR turned into its pseudonym
+ * under PSEUDONYM_SECRET.
+ */
+import { signDevToken } from '@app/auth';
 import { DomainError } from '@app/contracts';
-import { DEV_JWT_SECRET, DEV_PSEUDONYM_SECRET } from '../dev-secrets';
-import { signDevToken } from '../dev-token';
+import { ConfigError, loadPlatformConfig } from '@app/service-kit';
 import { parseTokenArgs, TOKEN_USAGE, UsageError } from './token-args';
 
 // Prints only the token on stdout so `TOKEN=$(npm run -s token -- --role vendor)` works;
@@ -12,18 +18,15 @@ function main(argv: string[]): number {
   }
   try {
     const request = parseTokenArgs(argv);
-    if (process.env.JWT_PUBLIC_KEY || process.env.JWT_JWKS_URL) {
+    const config = loadPlatformConfig(process.env, { defaultPort: 3000 });
+    if (config.JWT_PUBLIC_KEY || config.JWT_JWKS_URL) {
       console.error('warning: JWT_PUBLIC_KEY or JWT_JWKS_URL is set; services will refuse this HS256 token');
     }
-    const token = signDevToken({
-      ...request,
-      secret: process.env.JWT_SECRET || DEV_JWT_SECRET,
-      pseudonymSecret: process.env.PSEUDONYM_SECRET || DEV_PSEUDONYM_SECRET,
-    });
+    const token = signDevToken({ ...request, secret: config.JWT_SECRET, pseudonymSecret: config.PSEUDONYM_SECRET });
     process.stdout.write(`${token}\n`);
     return 0;
   } catch (error: unknown) {
-    if (error instanceof UsageError || error instanceof DomainError) {
+    if (error instanceof UsageError || error instanceof DomainError || error instanceof ConfigError) {
       console.error(`token: ${error.message}\n\n${TOKEN_USAGE}`);
       return 2;
     }

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { decode } from 'jsonwebtoken';
-import { DEV_JWT_SECRET } from '../dev-secrets';
-import { JwtVerifier } from '../jwt-verifier.service';
+import { DEV_JWT_SECRET, JwtVerifier } from '@app/auth';
 
-const ROOT = join(__dirname, '../../../..');
+const ROOT = join(__dirname, '../..');
 const runCli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, ['-r', '@swc-node/register', 'libs/auth/src/cli/token.cli.ts', ...args], {
+  spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/token/token.cli.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, JWT_SECRET: '', JWT_PUBLIC_KEY: '', JWT_JWKS_URL: '', PSEUDONYM_SECRET: '', ...env },
