@@ -69,6 +69,12 @@ describe('service-kit: input no route may receive (real Postgres)', () => {
     expect(HandlerProbe.calls).toBe(0);
   });
 
+  it('refuses unsafe input before the token is even looked at (the kit registers its guard before the auth guards)', async () => {
+    const refused = await http().post('/v1/things/a%00b/refusal').expect(400);
+    expect(refused.body.error).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED', details: [{ field: 'id', code: 'NUL_CHARACTER' }] });
+    await http().post('/v1/things/ab/refusal').expect(401);
+  });
+
   it('answers a path segment that is not UTF-8 (a lone surrogate, WTF-8 encoded) with a 400 naming the path', async () => {
     const response = await http().post('/v1/things/%ED%A0%80/refusal').set('Authorization', token).expect(400);
     expect(response.body.error).toMatchObject({ code: ERROR_CODES.validationFailed, details: [{ field: 'path', code: 'MALFORMED_ENCODING' }] });
