@@ -8,6 +8,7 @@ import request from 'supertest';
 import { startAuditLedger } from '../apps/audit-ledger/src/testing/audit-ledger.test-app';
 import { createGatewayApp } from '../apps/gateway/src/gateway.app';
 import { loadGatewayConfig } from '../apps/gateway/src/gateway.config';
+import { NO_TOPICS } from '../apps/gateway/src/registry';
 import { productBody, startDeviceCertification, tokens as deviceTokens } from '../apps/device-certification/src/testing/device-certification.test-app';
 import { prescriptionBody } from '../apps/prescription/src/testing/prescription-request.fixture';
 import { startPrescription, tokens as prescriptionTokens } from '../apps/prescription/src/testing/prescription.test-app';
@@ -36,10 +37,10 @@ describe('a certified device becomes prescribable, and the ledger can prove it (
       startAuditLedger({ topic: TOPICS.auditEntries }),
     ]);
     const services = [
-      { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [] },
-      { name: 'device-certification', port: await listen(devices.app), entry: 'x.ts', prefixes: ['/v1/devices'] },
-      { name: 'prescription', port: await listen(prescriptions.app), entry: 'x.ts', prefixes: ['/v1/prescriptions', '/v1/referential'] },
-      { name: 'audit-ledger', port: await listen(ledger.app), entry: 'x.ts', prefixes: ['/v1/ledger', '/v1/liability'] },
+      { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [], topics: NO_TOPICS },
+      { name: 'device-certification', port: await listen(devices.app), entry: 'x.ts', prefixes: ['/v1/devices'], topics: NO_TOPICS },
+      { name: 'prescription', port: await listen(prescriptions.app), entry: 'x.ts', prefixes: ['/v1/prescriptions', '/v1/referential'], topics: NO_TOPICS },
+      { name: 'audit-ledger', port: await listen(ledger.app), entry: 'x.ts', prefixes: ['/v1/ledger', '/v1/liability'], topics: NO_TOPICS },
     ];
     gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), services, {});
     await gateway.init();

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { newClusterId } from './cluster-id';
 import { type KafkaSettings } from './kafka-settings';
 
 export function serverProperties(s: KafkaSettings): string {
@@ -57,7 +57,7 @@ export const log4jOption = (s: KafkaSettings): string => `-Dlog4j.configuration=
  */
 export function formatStorageOnce(s: KafkaSettings, log: (line: string) => void): void {
   if (existsSync(s.formattedMarker) && existsSync(join(s.dataDir, 'meta.properties'))) return;
-  const clusterId = randomBytes(16).toString('base64url');
+  const clusterId = newClusterId();
   log(`Formatting Kafka storage in ${s.dataDir} (cluster ${clusterId})`);
   execFileSync(
     'java',

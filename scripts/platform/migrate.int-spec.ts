@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { testDatabaseUrl } from '@app/testing';
 import { Client } from 'pg';
+import { NO_TOPICS } from '../../apps/gateway/src/registry';
 
 const ROOT = resolve(__dirname, '../..');
 const run = promisify(execFile);
@@ -19,7 +20,7 @@ describe('npm run migrate (scripts/platform/migrate.ts, real Postgres)', () => {
     await db.connect();
     servicesFile = join(mkdtempSync(join(tmpdir(), 'platform-migrate-')), 'services.json');
     const services = [
-      { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [] },
+      { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [], topics: NO_TOPICS },
       {
         name: 'stub',
         port: 3999,
@@ -27,6 +28,7 @@ describe('npm run migrate (scripts/platform/migrate.ts, real Postgres)', () => {
         prefixes: ['/v1/stubs'],
         schema,
         migrations: 'scripts/platform/fixtures/stub-migrations.ts#migrations',
+        topics: NO_TOPICS,
       },
     ];
     writeFileSync(servicesFile, JSON.stringify({ services }));

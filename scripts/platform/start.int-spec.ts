@@ -4,6 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { TOPICS } from '@app/contracts';
+import { NO_TOPICS } from '../../apps/gateway/src/registry';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -20,8 +22,14 @@ async function servicesFile(): Promise<{ file: string; gatewayPort: number; stub
   const [gatewayPort, stubPort] = [await freePort(), await freePort()];
   const file = join(mkdtempSync(join(tmpdir(), 'platform-start-')), 'services.json');
   const services = [
-    { name: 'gateway', port: gatewayPort, entry: 'apps/gateway/src/main.ts', prefixes: [] },
-    { name: 'stub', port: stubPort, entry: 'scripts/platform/fixtures/stub-service.ts', prefixes: ['/v1/stubs'] },
+    { name: 'gateway', port: gatewayPort, entry: 'apps/gateway/src/main.ts', prefixes: [], topics: NO_TOPICS },
+    {
+      name: 'stub',
+      port: stubPort,
+      entry: 'scripts/platform/fixtures/stub-service.ts',
+      prefixes: ['/v1/stubs'],
+      topics: { publishes: [TOPICS.auditEntries], consumes: [TOPICS.deviceCertification] },
+    },
   ];
   writeFileSync(file, JSON.stringify({ services }));
   return { file, gatewayPort, stubPort };
@@ -55,7 +63,7 @@ const answers = (port: number) =>
   );
 
 describe('npm start (scripts/platform/start.ts, real processes)', () => {
-  it('starts every service, waits until all are ready, prints where they listen, and stops them on SIGTERM', async () => {
+  it('creates the declared topics, starts every service, waits until all are ready, prints where they listen, and stops them on SIGTERM', async () => {
     const { file, gatewayPort, stubPort } = await servicesFile();
     const platform = startPlatform({ SERVICES_FILE: file });
     await waitFor(() => platform.output().includes('The platform is up'), 45_000, platform.output);
@@ -63,6 +71,15 @@ describe('npm start (scripts/platform/start.ts, real processes)', () => {
     expect(platform.output()).toContain(`API docs:  http://127.0.0.1:${gatewayPort}/docs`);
     expect(platform.output()).toContain('npm run token -- --role physician');
     expect((await fetch(`http://127.0.0.1:${gatewayPort}/health/ready`)).status).toBe(200);
+    // The declared topics (and the dead letters of the consumed one) exist, led, before any service starts.
+    const topicsReady = platform.output().indexOf(
+      '[platform] Kafka topics ready, every partition led',
+    );
+    expect(topicsReady).toBeGreaterThan(-1);
+    expect(platform.output().slice(topicsReady).split('\n')[0]).toMatch(
+      /: audit\.entries\.v1, device-certification\.events\.v1, device-certification\.events\.v1\.dlq$/,
+    );
+    expect(topicsReady).toBeLessThan(platform.output().indexOf('[platform] starting gateway'));
 
     platform.child.kill('SIGTERM');
     expect(await platform.exit).toBe(0);

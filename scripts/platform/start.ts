@@ -1,15 +1,18 @@
 /**
  * `npm start`: the whole platform on this machine. Ensures Postgres, Redis,
- * the database and a Kafka broker, migrates every service of services.json,
- * starts each as its own process, waits until all are ready, prints where
- * they listen, and stops everything on Ctrl-C / SIGTERM or when one dies.
+ * the database and a Kafka broker, creates every topic services.json declares
+ * (and waits for their partition leaders), migrates every service, starts
+ * each as its own process, waits until all are ready, prints where they
+ * listen, and stops everything on Ctrl-C / SIGTERM or when one dies.
  */
 import { loadServiceRegistry, type ServiceEntry } from '../../apps/gateway/src/registry';
 import { ensureKafka, stopKafka } from '../infra/kafka';
+import { kafkaSettings } from '../infra/kafka-settings';
 import { ensureDatabase, ensurePostgres, ensureRedis } from '../infra/postgres-redis';
 import { migrateServices } from './migrate-services';
 import { platformSummary } from './platform-summary';
 import { PlatformSupervisor } from './platform-supervisor';
+import { createPlatformTopics } from './platform-topics';
 import { waitUntilReady } from './wait-ready';
 
 const log = (line: string): void => console.log(`[platform] ${line}`);
@@ -50,6 +53,8 @@ async function main(): Promise<void> {
   const { startedByUs } = await kafka;
   if (supervisor.isStopping) return;
   log(startedByUs ? 'started a Kafka broker (stopped again on exit)' : 'using the Kafka broker already running');
+  await createPlatformTopics(services, kafkaSettings().brokers, log);
+  if (supervisor.isStopping) return;
 
   await migrateServices(services, log);
   if (supervisor.isStopping) return;

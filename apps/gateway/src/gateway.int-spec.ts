@@ -6,7 +6,7 @@ import { signDevToken } from '@app/auth';
 import request from 'supertest';
 import { createGatewayApp } from './gateway.app';
 import { loadGatewayConfig } from './gateway.config';
-import type { ServiceEntry } from './registry';
+import { NO_TOPICS, type ServiceEntry } from './registry';
 
 /** A tiny service on a real socket: echoes what reached it, answers readiness as told. */
 class Upstream {
@@ -79,10 +79,10 @@ describe('gateway (real sockets, two local upstreams)', () => {
   beforeAll(async () => {
     const [devicesPort, claimsPort, deadPort] = [await devices.listen(), await claims.listen(), await freePort()];
     services = [
-      { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [] },
-      { name: 'devices', port: devicesPort, entry: 'x.ts', prefixes: ['/v1/devices'] },
-      { name: 'claims', port: claimsPort, entry: 'x.ts', prefixes: ['/v1/claims', '/v1/billing-runs'] },
-      { name: 'ledger', port: deadPort, entry: 'x.ts', prefixes: ['/v1/ledger'] },
+      { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [], topics: NO_TOPICS },
+      { name: 'devices', port: devicesPort, entry: 'x.ts', prefixes: ['/v1/devices'], topics: NO_TOPICS },
+      { name: 'claims', port: claimsPort, entry: 'x.ts', prefixes: ['/v1/claims', '/v1/billing-runs'], topics: NO_TOPICS },
+      { name: 'ledger', port: deadPort, entry: 'x.ts', prefixes: ['/v1/ledger'], topics: NO_TOPICS },
     ];
     gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), services, {});
     await gateway.init();

@@ -1,8 +1,9 @@
+import { NO_TOPICS } from '../registry';
 import { docsIndex, renderDocsIndex } from './docs-index';
 
 const services = [
-  { name: 'gateway', port: 3000, entry: 'g.ts', prefixes: [] },
-  { name: 'audit-ledger', port: 3005, entry: 'a.ts', prefixes: ['/v1/ledger', '/v1/liability'] },
+  { name: 'gateway', port: 3000, entry: 'g.ts', prefixes: [], topics: NO_TOPICS },
+  { name: 'audit-ledger', port: 3005, entry: 'a.ts', prefixes: ['/v1/ledger', '/v1/liability'], topics: NO_TOPICS },
 ];
 
 describe('the docs index', () => {

@@ -1,9 +1,9 @@
-import { buildRouteTable } from '../registry';
+import { buildRouteTable, NO_TOPICS } from '../registry';
 import { decideProxy, type ProxyTargets } from './proxy-decision';
 
 const services = [
-  { name: 'gateway', port: 3000, entry: 'g.ts', prefixes: [] },
-  { name: 'device-certification', port: 3001, entry: 'd.ts', prefixes: ['/v1/devices'] },
+  { name: 'gateway', port: 3000, entry: 'g.ts', prefixes: [], topics: NO_TOPICS },
+  { name: 'device-certification', port: 3001, entry: 'd.ts', prefixes: ['/v1/devices'], topics: NO_TOPICS },
 ];
 const targets: ProxyTargets = {
   routes: buildRouteTable(services, {}),

@@ -1,4 +1,5 @@
 export * from './service-registry';
+export * from './service-topics';
 export * from './load-service-registry';
 export * from './service-url';
 export * from './route-table';

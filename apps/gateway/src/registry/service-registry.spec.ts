@@ -1,8 +1,11 @@
+import { loadServiceRegistry } from './load-service-registry';
 import { parseServiceRegistry } from './service-registry';
 import { buildRouteTable, resolveRoute } from './route-table';
+import { deadLetterTopicsOf, platformTopics } from './service-topics';
 import { serviceUrl, serviceUrlVariable } from './service-url';
 
-const gateway = { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [] };
+const noTopics = { publishes: [], consumes: [] };
+const gateway = { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [], topics: noTopics };
 const devices = {
   name: 'device-certification',
   port: 3001,
@@ -10,8 +13,15 @@ const devices = {
   prefixes: ['/v1/devices'],
   schema: 'device_certification',
   migrations: 'apps/device-certification/src/migrations/index.ts#migrations',
+  topics: { publishes: ['device-certification.events.v1', 'audit.entries.v1'], consumes: [] },
 };
-const ledger = { name: 'audit-ledger', port: 3005, entry: 'x.ts', prefixes: ['/v1/ledger', '/v1/liability'] };
+const ledger = {
+  name: 'audit-ledger',
+  port: 3005,
+  entry: 'x.ts',
+  prefixes: ['/v1/ledger', '/v1/liability'],
+  topics: { publishes: ['audit.alerts.v1'], consumes: ['audit.entries.v1'] },
+};
 
 describe('services.json', () => {
   it('accepts the registry of the repository shape', () => {
@@ -21,7 +31,7 @@ describe('services.json', () => {
   it('names the bad field of a bad entry', () => {
     expect(() => parseServiceRegistry({ services: [{ ...devices, port: 'x' }] })).toThrow(/services\.0\.port/);
     expect(() => parseServiceRegistry({ services: [{ ...devices, prefixes: ['/devices'] }] })).toThrow(
-      /services\.0\.prefixes\.0 must look like \/v1\/devices/,
+      /services\.0\.prefixes\.0 \(device-certification\) must look like \/v1\/devices/,
     );
   });
 
@@ -43,6 +53,54 @@ describe('services.json', () => {
 
   it('refuses migrations without a schema to run them in', () => {
     expect(() => parseServiceRegistry({ services: [{ ...devices, schema: undefined }] })).toThrow(/no schema/);
+  });
+});
+
+describe('topics of services.json', () => {
+  const withTopics = (topics: unknown) => ({ services: [{ ...ledger, topics }] });
+
+  it('requires every service to declare them, naming the service', () => {
+    const { topics: _, ...undeclared } = ledger;
+    expect(() => parseServiceRegistry({ services: [undeclared] })).toThrow(
+      /services\.0\.topics \(audit-ledger\) is required: \{ "publishes": \[\.\.\.\], "consumes": \[\.\.\.\] \}/,
+    );
+  });
+
+  it('refuses a topic that libs/contracts does not define, listing those it does', () => {
+    expect(() => parseServiceRegistry(withTopics({ publishes: ['audit.alerts.v2'], consumes: [] }))).toThrow(
+      /services\.0\.topics\.publishes\.0 \(audit-ledger\) audit\.alerts\.v2 is not a topic of libs\/contracts\/src\/topics\.ts \(.*audit\.alerts\.v1/,
+    );
+  });
+
+  it('refuses a declared dead-letter topic: those follow from consumes', () => {
+    expect(() => parseServiceRegistry(withTopics({ publishes: ['audit.entries.v1.dlq'], consumes: [] }))).toThrow(
+      /audit\.entries\.v1\.dlq is a dead-letter topic: those follow from "consumes"/,
+    );
+  });
+
+  it('refuses a misspelt list, a missing list and a topic listed twice', () => {
+    expect(() => parseServiceRegistry(withTopics({ publish: [], consumes: [] }))).toThrow(/services\.0\.topics \(audit-ledger\) .*publish/);
+    expect(() => parseServiceRegistry(withTopics({ publishes: [] }))).toThrow(/services\.0\.topics\.consumes/);
+    expect(() => parseServiceRegistry(withTopics({ publishes: [], consumes: ['audit.entries.v1', 'audit.entries.v1'] }))).toThrow(
+      /audit-ledger lists audit\.entries\.v1 twice in topics\.consumes/,
+    );
+  });
+
+  it('derives one dead-letter topic per consumed topic, and the platform set from every service', () => {
+    expect(deadLetterTopicsOf(ledger)).toEqual(['audit.entries.v1.dlq']);
+    expect(platformTopics([gateway, devices, ledger])).toEqual([
+      'audit.alerts.v1',
+      'audit.entries.v1',
+      'audit.entries.v1.dlq',
+      'device-certification.events.v1',
+    ]);
+  });
+
+  it("accepts the repository's own services.json, where each event-sourced service publishes its audit entries", () => {
+    const services = loadServiceRegistry();
+    for (const service of services.filter((s) => s.schema && s.name !== 'audit-ledger')) {
+      expect({ [service.name]: service.topics.publishes }).toEqual({ [service.name]: expect.arrayContaining(['audit.entries.v1']) });
+    }
   });
 });
 

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { repeatedTopic, serviceTopicsSchema } from './service-topics';
 
 /**
  * services.json: THE list of the platform's services. The gateway routes their
- * prefixes, `npm start` migrates and starts them, compose and k8s mirror them.
+ * prefixes, `npm start` migrates them, creates their Kafka topics and starts
+ * them, compose and k8s mirror them.
  * A service joins the platform by adding an entry here and nothing else.
  */
 // Strict: a misspelt key (`migration`) must fail loudly, not be ignored.
@@ -19,6 +21,8 @@ const serviceEntry = z.strictObject({
     .string()
     .regex(/^[^#]+#[A-Za-z_$][\w$]*$/, 'must be <module path>#<export name>')
     .optional(),
+  // Required, even as two empty lists: a service that forgets it must not start with no topics (nor, later, no ACLs).
+  topics: serviceTopicsSchema,
 });
 
 const registryFile = z.strictObject({ $comment: z.string().optional(), services: z.array(serviceEntry).min(1) });
@@ -33,7 +37,7 @@ export class ServiceRegistryError extends Error {
 export function parseServiceRegistry(raw: unknown, source = 'services.json'): ServiceEntry[] {
   const parsed = registryFile.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => `${where(issue.path, raw)} ${issue.message}`);
     throw new ServiceRegistryError(`Invalid ${source}: ${problems.join('; ')}`);
   }
   const services = parsed.data.services;
@@ -44,8 +48,20 @@ export function parseServiceRegistry(raw: unknown, source = 'services.json'): Se
     if (service.migrations && !service.schema) {
       throw new ServiceRegistryError(`Invalid ${source}: ${service.name} has migrations but no schema`);
     }
+    const repeated = repeatedTopic(service.topics);
+    if (repeated) {
+      throw new ServiceRegistryError(`Invalid ${source}: ${service.name} lists ${repeated.topic} twice in topics.${repeated.list}`);
+    }
   }
   return services;
+}
+
+/** `services.2.topics (audit-ledger)`: the index alone sends the reader counting entries. */
+function where(path: PropertyKey[], raw: unknown): string {
+  if (path.length === 0) return '(root)';
+  const dotted = path.map(String).join('.');
+  const name = path[0] === 'services' ? (raw as { services?: Array<{ name?: unknown }> } | null)?.services?.[Number(path[1])]?.name : undefined;
+  return typeof name === 'string' ? `${dotted} (${name})` : dotted;
 }
 
 function assertUnique(values: string[], what: string, source: string): void {

@@ -1,9 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { probeBrokers } from '../kafka/broker-probe';
 import { KAFKA_CLIENT, MESSAGING_OPTIONS, type MessagingModuleOptions } from '../messaging.options';
+import type { ConsumerStatus } from './consumer-status';
 import { IdempotentConsumer } from './idempotent-consumer';
 import type { IdempotentConsumerOptions } from './idempotent-consumer.options';
+import { SupervisedConsumer } from './supervised-consumer';
 
 export type ConsumerDefinition = Omit<IdempotentConsumerOptions, 'serviceName' | 'kafka' | 'dataSource'> & {
   /** Start with the application (default); false to call start() yourself. */
@@ -13,11 +16,15 @@ export type ConsumerDefinition = Omit<IdempotentConsumerOptions, 'serviceName' |
 /**
  * Creates the service's consumers. Those created while the application is
  * built (in a provider's constructor or onModuleInit, with their handlers
- * registered) start at bootstrap; all stop before the database closes.
+ * registered) start at bootstrap, in the background: a broker that does not
+ * answer yet, or topics without leaders yet, delay them (retried with
+ * backoff, reported by readiness) but never fail the application. All stop
+ * before the database closes.
  */
 @Injectable()
 export class IdempotentConsumerFactory implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly consumers: Array<{ consumer: IdempotentConsumer; autoStart: boolean }> = [];
+  private readonly supervised: SupervisedConsumer[] = [];
+  private readonly startedByHand: IdempotentConsumer[] = [];
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
@@ -26,22 +33,44 @@ export class IdempotentConsumerFactory implements OnApplicationBootstrap, OnModu
   ) {}
 
   create({ autoStart = true, ...definition }: ConsumerDefinition): IdempotentConsumer {
-    const consumer = new IdempotentConsumer({
-      ...this.options.consumers,
-      ...definition,
-      serviceName: this.options.serviceName,
+    if (!autoStart) {
+      const consumer = this.build(definition, this.kafka);
+      this.startedByHand.push(consumer);
+      return consumer;
+    }
+    const supervisor = new SupervisedConsumer({
       kafka: this.kafka,
-      dataSource: this.dataSource,
+      build: (observedKafka) => this.build(definition, observedKafka),
+      topics: definition.topics,
+      probe: () => probeBrokers(this.options.brokers),
     });
-    this.consumers.push({ consumer, autoStart });
-    return consumer;
+    this.supervised.push(supervisor);
+    return supervisor.consumer;
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await Promise.all(this.consumers.filter((c) => c.autoStart).map(({ consumer }) => consumer.start()));
+  /** Where each consumer started with the application stands (for `/health/ready`). */
+  statuses(): ConsumerStatus[] {
+    return this.supervised.map((supervisor) => supervisor.status());
+  }
+
+  onApplicationBootstrap(): void {
+    for (const supervisor of this.supervised) supervisor.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.consumers.map(({ consumer }) => consumer.stop()));
+    await Promise.all([
+      ...this.supervised.map((supervisor) => supervisor.stop()),
+      ...this.startedByHand.map((consumer) => consumer.stop()),
+    ]);
+  }
+
+  private build(definition: Omit<ConsumerDefinition, 'autoStart'>, kafka: Kafka): IdempotentConsumer {
+    return new IdempotentConsumer({
+      ...this.options.consumers,
+      ...definition,
+      serviceName: this.options.serviceName,
+      kafka,
+      dataSource: this.dataSource,
+    });
   }
 }

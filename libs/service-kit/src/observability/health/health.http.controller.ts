@@ -16,7 +16,10 @@ export class HealthHttpController {
     return { status: 'live' };
   }
 
-  /** 200 when Postgres, Kafka and Redis (those this service uses) answer; 503 naming the ones that do not. */
+  /**
+   * 200 when Postgres, Kafka and Redis (those this service uses) answer and
+   * every consumer of the service has joined its group; 503 naming the ones that do not.
+   */
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: Response) {
     const { ready, body } = await this.readiness.report();

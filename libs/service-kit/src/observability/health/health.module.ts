@@ -1,3 +1,4 @@
+import { describeUnjoined, IdempotentConsumerFactory } from '@app/messaging';
 import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PLATFORM_CONFIG, SERVICE_NAME } from '../../config/config.tokens';
@@ -15,6 +16,7 @@ function buildChecks(
   config: PlatformConfig,
   service: string,
   dataSource?: DataSource,
+  consumers?: IdempotentConsumerFactory,
 ): DependencyCheck[] {
   const checks: DependencyCheck[] = [];
   if (options.postgres) {
@@ -23,7 +25,8 @@ function buildChecks(
   }
   if (options.kafka) {
     const brokers = options.kafka === true ? config.KAFKA_BROKERS : options.kafka.brokers;
-    checks.push(new KafkaCheck(brokers, `${service}-readiness`));
+    // The service's consumers (if it has messaging) must have joined their groups too.
+    checks.push(new KafkaCheck(brokers, `${service}-readiness`, () => describeUnjoined(consumers?.statuses() ?? [])));
   }
   if (options.redis) checks.push(new RedisCheck(options.redis === true ? config.REDIS_URL : options.redis.url));
   return checks;
@@ -42,9 +45,20 @@ export class HealthModule implements OnModuleDestroy {
         { provide: READINESS_OPTIONS, useValue: options },
         {
           provide: Readiness,
-          inject: [READINESS_OPTIONS, PLATFORM_CONFIG, SERVICE_NAME, { token: DataSource, optional: true }],
-          useFactory: (opts: ReadinessOptions, config: PlatformConfig, service: string, dataSource?: DataSource) =>
-            new Readiness(buildChecks(opts, config, service, dataSource)),
+          inject: [
+            READINESS_OPTIONS,
+            PLATFORM_CONFIG,
+            SERVICE_NAME,
+            { token: DataSource, optional: true },
+            { token: IdempotentConsumerFactory, optional: true },
+          ],
+          useFactory: (
+            opts: ReadinessOptions,
+            config: PlatformConfig,
+            service: string,
+            dataSource?: DataSource,
+            consumers?: IdempotentConsumerFactory,
+          ) => new Readiness(buildChecks(opts, config, service, dataSource, consumers)),
         },
       ],
       exports: [Readiness],

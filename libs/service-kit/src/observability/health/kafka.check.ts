@@ -1,10 +1,15 @@
 import { type Admin, Kafka, logLevel } from 'kafkajs';
 import type { DependencyCheck } from './dependency-check';
 
+/** Lines naming each consumer of the service that has not joined its group; empty when all have. */
+export type UnjoinedConsumers = () => string[];
+
 /**
- * Asks the broker to describe the cluster. The answer is cached a few seconds
- * so frequent readiness probes do not hammer the broker; a failed admin client
- * is dropped and rebuilt on the next probe.
+ * Kafka is ready for a service when the broker answers and every consumer of
+ * the service has joined its group: a consumer still retrying its start means
+ * events are not being handled. The broker's answer is cached a few seconds
+ * so frequent readiness probes do not hammer it; a failed admin client is
+ * dropped and rebuilt on the next probe.
  */
 export class KafkaCheck implements DependencyCheck {
   readonly name = 'kafka';
@@ -14,6 +19,7 @@ export class KafkaCheck implements DependencyCheck {
   constructor(
     private readonly brokers: string[],
     private readonly clientId: string,
+    private readonly unjoined: UnjoinedConsumers = () => [],
     private readonly cacheMs = 3000,
     private readonly now: () => number = Date.now,
   ) {}
@@ -21,6 +27,8 @@ export class KafkaCheck implements DependencyCheck {
   async check(): Promise<void> {
     if (!this.last || this.now() - this.last.at >= this.cacheMs) this.last = await this.probe();
     if (this.last.error) throw this.last.error;
+    const unjoined = this.unjoined();
+    if (unjoined.length > 0) throw new Error(unjoined.join('; '));
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,12 @@
+import { Kafka, logLevel } from 'kafkajs';
+
+/** The topics a broker holds, internal ones (`__consumer_offsets`) included. */
+export async function listBrokerTopics(brokers: string[]): Promise<string[]> {
+  const admin = new Kafka({ clientId: 'platform-topics', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    return (await admin.listTopics()).sort();
+  } finally {
+    await admin.disconnect();
+  }
+}
