@@ -5,7 +5,8 @@ export async function waitForJob(queue: Queue, jobId: string, timeoutMs = 20_000
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await queue.getJob(jobId);
-    if (job && (await job.isCompleted())) return job.returnvalue;
+    // Read the job again once it is completed: the copy read before may predate its return value.
+    if (job && (await job.isCompleted())) return (await queue.getJob(jobId))?.returnvalue;
     if (job && (await job.isFailed())) throw new Error(`job failed: ${job.failedReason}`);
     if (Date.now() > deadline) throw new Error(`job ${jobId} did not complete within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -34,7 +34,8 @@ export class AuditEntriesConsumer implements OnModuleInit {
         const { entry, hash } = envelope.data ?? ({} as AuditEntryRecordedV1);
         const problem = entryShapeProblem(entry, envelope.streamId);
         if (problem) throw new InvalidMessageError(`AuditEntryRecorded ${envelope.id} cannot be a ledger leaf: ${problem}`);
-        await stagePending(manager, { entryId: entry.id, streamId: envelope.streamId, entryJcs: canonicalBytes(entry).toString('utf8'), chainHash: String(hash ?? '') });
+        const entryJcs = canonicalBytes(entry).toString('utf8');
+        await stagePending(manager, { entryId: entry.id, streamId: envelope.streamId, entryJcs, chainHash: String(hash ?? '') });
       });
   }
 }

@@ -28,7 +28,13 @@ async function startJobs(prefix: string, providers: Array<typeof Sweep> = [Sweep
     providers,
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A service that refuses to start still lets go of Redis.
+    await app.close();
+    throw error;
+  }
   return app;
 }
 

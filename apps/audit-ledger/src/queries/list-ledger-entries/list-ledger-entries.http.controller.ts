@@ -13,7 +13,10 @@ export class ListLedgerEntriesHttpController {
 
   @Get('entries')
   @Roles('auditor', 'physician')
-  list(@QueryParams() { subject, page, pageSize }: ListLedgerEntriesRequestDto, @CurrentPrincipal() reader: Principal): Promise<ListResponse<LedgerEntryView>> {
+  list(
+    @QueryParams() { subject, page, pageSize }: ListLedgerEntriesRequestDto,
+    @CurrentPrincipal() reader: Principal,
+  ): Promise<ListResponse<LedgerEntryView>> {
     return this.queries.execute(new ListLedgerEntriesQuery(subject, { page, pageSize }, reader));
   }
 }

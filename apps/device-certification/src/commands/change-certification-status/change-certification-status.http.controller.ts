@@ -14,21 +14,42 @@ export class ChangeCertificationStatusHttpController {
   constructor(private readonly commands: CommandBus) {}
 
   @Action(':id/suspension')
-  suspend(@UuidParam() id: string, @Body() body: ChangeCertificationStatusRequestDto, @CurrentPrincipal() evaluator: Principal, @CurrentContext() context: CommandContext) {
+  suspend(
+    @UuidParam() id: string,
+    @Body() body: ChangeCertificationStatusRequestDto,
+    @CurrentPrincipal() evaluator: Principal,
+    @CurrentContext() context: CommandContext,
+  ): Promise<DeviceView> {
     return this.change('SuspendDevice', id, body, evaluator, context);
   }
 
   @Action(':id/reinstatement')
-  reinstate(@UuidParam() id: string, @Body() body: ChangeCertificationStatusRequestDto, @CurrentPrincipal() evaluator: Principal, @CurrentContext() context: CommandContext) {
+  reinstate(
+    @UuidParam() id: string,
+    @Body() body: ChangeCertificationStatusRequestDto,
+    @CurrentPrincipal() evaluator: Principal,
+    @CurrentContext() context: CommandContext,
+  ): Promise<DeviceView> {
     return this.change('ReinstateDevice', id, body, evaluator, context);
   }
 
   @Action(':id/revocation')
-  revoke(@UuidParam() id: string, @Body() body: ChangeCertificationStatusRequestDto, @CurrentPrincipal() evaluator: Principal, @CurrentContext() context: CommandContext) {
+  revoke(
+    @UuidParam() id: string,
+    @Body() body: ChangeCertificationStatusRequestDto,
+    @CurrentPrincipal() evaluator: Principal,
+    @CurrentContext() context: CommandContext,
+  ): Promise<DeviceView> {
     return this.change('RevokeDevice', id, body, evaluator, context);
   }
 
-  private change(change: StatusChange, deviceId: string, { reason }: ChangeCertificationStatusRequestDto, evaluator: Principal, context: CommandContext): Promise<DeviceView> {
+  private change(
+    change: StatusChange,
+    deviceId: string,
+    { reason }: ChangeCertificationStatusRequestDto,
+    evaluator: Principal,
+    context: CommandContext,
+  ): Promise<DeviceView> {
     return this.commands.execute(new ChangeCertificationStatusCommand({ deviceId, change, reason, evaluatorOrg: evaluator.org }, context));
   }
 }

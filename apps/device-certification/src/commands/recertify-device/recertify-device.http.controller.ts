@@ -19,6 +19,7 @@ export class RecertifyDeviceHttpController {
     @CurrentPrincipal() evaluator: Principal,
     @CurrentContext() context: CommandContext,
   ): Promise<DeviceView> {
-    return this.commands.execute(new RecertifyDeviceCommand({ deviceId: id, terms: { validUntil, certifiedIndications, notes }, evaluatorOrg: evaluator.org }, context));
+    const terms = { validUntil, certifiedIndications, notes };
+    return this.commands.execute(new RecertifyDeviceCommand({ deviceId: id, terms, evaluatorOrg: evaluator.org }, context));
   }
 }

@@ -12,7 +12,10 @@ export class ListDevicesHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  list(@QueryParams() { status, indication, page, pageSize }: ListDevicesRequestDto, @CurrentPrincipal() viewer: Principal): Promise<ListResponse<DeviceView>> {
+  list(
+    @QueryParams() { status, indication, page, pageSize }: ListDevicesRequestDto,
+    @CurrentPrincipal() viewer: Principal,
+  ): Promise<ListResponse<DeviceView>> {
     return this.queries.execute(new ListDevicesQuery({ status, indication }, { page, pageSize }, viewer));
   }
 }

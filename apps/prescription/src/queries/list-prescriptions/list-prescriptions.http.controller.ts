@@ -14,7 +14,10 @@ export class ListPrescriptionsHttpController {
 
   @Get()
   @Roles(...READER_ROLES)
-  list(@QueryParams() { status, page, pageSize }: ListPrescriptionsRequestDto, @CurrentPrincipal() viewer: Principal): Promise<ListResponse<PrescriptionView>> {
+  list(
+    @QueryParams() { status, page, pageSize }: ListPrescriptionsRequestDto,
+    @CurrentPrincipal() viewer: Principal,
+  ): Promise<ListResponse<PrescriptionView>> {
     return this.queries.execute(new ListPrescriptionsQuery(status, { page, pageSize }, viewer));
   }
 }
