@@ -26,11 +26,15 @@ import { enableWalInspection, formatWalProfile, walProfile } from './wal-profile
 
 const TARGETS = { newStream: 0.5, existingStream: 0.45 };
 
-async function withPool<T>(schema: string, clients: number, use: (store: EventStore, pool: Pool) => Promise<T>): Promise<T> {
+async function withPool<T>(
+  schema: string,
+  clients: number,
+  use: (store: EventStore, pool: Pool, dataSource: DataSource) => Promise<T>,
+): Promise<T> {
   const dataSource = new DataSource({ type: 'postgres', url: testDatabaseUrl(), extra: { max: clients, options: `-c search_path=${schema}` } });
   await dataSource.initialize();
   try {
-    return await use(new EventStore(dataSource), (dataSource.driver as PostgresDriver).master as Pool);
+    return await use(new EventStore(dataSource), (dataSource.driver as PostgresDriver).master as Pool, dataSource);
   } finally {
     await dataSource.destroy();
   }
@@ -57,6 +61,14 @@ async function printWalProfiles(db: { dataSource: DataSource; schema: string }, 
     for (const [label, operation] of Object.entries(cases)) {
       console.log(formatWalProfile(label, await walProfile(db.dataSource, db.schema, appends, operation)));
     }
+  });
+  // What a busy store writes: 16 appends submitted at once, one statement free, so 15 of them go together.
+  await withPool(db.schema, 1, async (_, __, dataSource) => {
+    const store = new EventStore(dataSource, undefined, { concurrentAppends: 1 });
+    const existing = existingStreamAppend(store, heads);
+    const sixteen = () => Promise.all(Array.from({ length: 16 }, existing));
+    const profile = await walProfile(db.dataSource, db.schema, Math.ceil(appends / 16), sixteen);
+    console.log(formatWalProfile('(b) existing stream, 16 at once (1 alone + 15 written together)', { ...profile, operations: profile.operations * 16 }));
   });
 }
 
