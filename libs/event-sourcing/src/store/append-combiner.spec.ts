@@ -6,7 +6,7 @@ const request = (streamId: string, expectedVersion = 1, combinable = true): Appe
   ({ streamId, streamType: 't', expectedVersion, events: [{}], outbox: [], auditEntry: undefined, combinable }) as unknown as AppendRequest;
 
 /** Statements that answer when told to, recording what was asked of them. */
-function fakeStatements(moved: (request: AppendRequest) => boolean = () => true) {
+function fakeStatements(moved: (request: AppendRequest) => boolean = () => true, busy: (request: AppendRequest) => boolean = () => false) {
   const calls: string[][] = [];
   let inFlight = 0;
   let maxInFlight = 0;
@@ -31,7 +31,10 @@ function fakeStatements(moved: (request: AppendRequest) => boolean = () => true)
       calls.push(rs.map((r) => r.streamId));
       return hold(() => {
         if (statements.failTogether) throw new Error('statement failed');
-        return new Map(rs.flatMap((r, i) => (moved(r) ? [[i, 7] as [number, number]] : [])));
+        return {
+          moved: new Map(rs.flatMap((r, i) => (moved(r) && !busy(r) ? [[i, 7] as [number, number]] : []))),
+          busy: new Set(rs.flatMap((r, i) => (busy(r) ? [i] : []))),
+        };
       });
     },
   };
@@ -93,6 +96,16 @@ describe('AppendCombiner', () => {
     expect(await stale).toMatchObject({ streamId: 's:stale', expectedVersion: 3 });
     expect(await fresh).toBeInstanceOf(VersionConflictError);
     expect(fake.calls).toEqual([['s:first'], ['s:ok', 's:stale', 's:fresh'], ['s:fresh']]);
+  });
+
+  it('sends alone an append whose stream another transaction had locked', async () => {
+    // The shared statement skips the locked stream; alone, the append waits for the lock and goes through.
+    const fake = fakeStatements(() => true, (r) => r.streamId === 's:locked');
+    const combiner = new AppendCombiner(fake.statements, 1);
+    const results = ['first', 'other', 'locked'].map((id) => combiner.append(request(`s:${id}`)));
+    await fake.releaseAll();
+    expect(await Promise.all(results)).toEqual(results.map(() => ({ nextVersion: 2, auditSeq: null })));
+    expect(fake.calls).toEqual([['s:first'], ['s:other', 's:locked'], ['s:locked']]);
   });
 
   it('runs each append of a failed shared statement again alone, so an error is only its own', async () => {

@@ -6,8 +6,15 @@ export interface AppendStatements {
   /** Whether `request` may share a statement with others (see EventStore). */
   combinable(request: AppendRequest): boolean;
   alone(request: AppendRequest): Promise<AppendResult>;
-  /** The audit_seq of each append that moved its stream, by index; absent: its stream did not move. */
-  together(requests: AppendRequest[]): Promise<Map<number, number>>;
+  /** Several in one statement; by index in `requests`. */
+  together(requests: AppendRequest[]): Promise<TogetherOutcome>;
+}
+
+export interface TogetherOutcome {
+  /** The new audit_seq of each append that moved its stream; an append in neither map nor set did not move it. */
+  moved: Map<number, number>;
+  /** Appends whose stream another transaction had locked: nothing written, they go alone. */
+  busy: Set<number>;
 }
 
 interface Waiting {
@@ -29,9 +36,10 @@ const MAX_TOGETHER = 64;
  * many appends, which is where a busy Postgres spends its time.
  *
  * Each append keeps its own outcome. One whose stream did not move is a
- * VersionConflictError as it would have been alone (an expected version of 0
- * meeting an existing stream is retried alone: that stream may hold audit
- * entries only). If the shared statement fails, nothing of it was written,
+ * VersionConflictError as it would have been alone; it is retried alone
+ * instead when its stream was locked by another transaction (the shared
+ * statement does not wait), or when an expected version of 0 met an existing
+ * stream (it may hold audit entries only). If the shared statement fails, nothing of it was written,
  * and each of its appends runs again alone, so an error is only ever its own.
  */
 export class AppendCombiner {
@@ -85,24 +93,27 @@ export class AppendCombiner {
 
   private async run(batch: Waiting[]): Promise<void> {
     if (batch.length === 1) return this.runAlone(batch[0]);
-    let moved: Map<number, number>;
+    let outcome: TogetherOutcome;
     try {
-      moved = await this.statements.together(batch.map((waiting) => waiting.request));
+      outcome = await this.statements.together(batch.map((waiting) => waiting.request));
     } catch {
       for (const waiting of batch) await this.runAlone(waiting);
       return;
     }
+    const again: Waiting[] = [];
     for (const [index, waiting] of batch.entries()) {
       const { request } = waiting;
-      const auditSeq = moved.get(index);
+      const auditSeq = outcome.moved.get(index);
       if (auditSeq !== undefined) {
         waiting.resolve({ nextVersion: request.expectedVersion + request.events.length, auditSeq: request.auditEntry ? auditSeq : null });
-      } else if (request.expectedVersion > 0) {
+      } else if (request.expectedVersion > 0 && !outcome.busy.has(index)) {
         waiting.reject(new VersionConflictError(request.streamId, request.expectedVersion));
       } else {
-        await this.runAlone(waiting);
+        again.push(waiting);
       }
     }
+    // After every settled one has its answer: an append going alone may wait for a lock.
+    for (const waiting of again) await this.runAlone(waiting);
   }
 
   private async runAlone({ request, resolve, reject }: Waiting): Promise<void> {

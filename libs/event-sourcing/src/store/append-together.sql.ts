@@ -14,15 +14,25 @@ import type { NamedQuery } from './named-query';
  * and an append whose stream did not move writes nothing (every insert joins
  * `moved`), while the others of the statement still do.
  *
+ * The statement never waits for another transaction's lock on an existing
+ * stream (SKIP LOCKED): such an append is handed back as `busy` and goes
+ * alone, where it waits as it always did. Otherwise the appends sharing the
+ * statement would wait with it, and a transaction holding that lock while
+ * awaiting one of them would wait forever, out of sight of Postgres's
+ * deadlock detector (the wait would be in the application).
+ *
  * $1 streams: [{ i, stream_id, stream_type, expected, next, audit, audit_hash }]
  * $2 events: [{ i, event_id, version, ... }]   $3 outbox rows: [{ i, n, topic, ... }]
  * $4 the stream ids (text[]), so that streams are reached through their key.
- * Returns (i, audit_seq) for each append that moved its stream.
+ * Returns (i, audit_seq, busy) for each append that moved its stream
+ * (busy false) or found it locked (busy true); absent: not moved.
  */
 const text = `
 WITH request AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb)
     AS r(i int, stream_id text, stream_type text, expected bigint, next bigint, audit jsonb, audit_hash text)
+), locked AS MATERIALIZED (
+  SELECT s.stream_id FROM streams s WHERE s.stream_id = ANY($4::text[]) FOR UPDATE SKIP LOCKED
 ), extended AS (
   UPDATE streams s
      SET position = r.next,
@@ -30,7 +40,7 @@ WITH request AS (
          audit_seq = s.audit_seq + CASE WHEN r.audit IS NULL THEN 0 ELSE 1 END,
          updated_at = now()
     FROM request r
-   WHERE s.stream_id = ANY($4::text[]) AND s.stream_id = r.stream_id AND r.expected > 0
+   WHERE s.stream_id IN (SELECT stream_id FROM locked) AND s.stream_id = r.stream_id AND r.expected > 0
      AND s.position = r.expected
      AND (r.audit IS NULL OR coalesce(s.audit_head_hash, '${GENESIS_HASH}') = r.audit->>'prevHash')
   RETURNING s.stream_id, s.audit_seq
@@ -64,6 +74,10 @@ WITH request AS (
     JOIN moved m ON m.i = o.i
    ORDER BY o.i, o.n
 )
-SELECT i, audit_seq FROM moved`;
+SELECT i, audit_seq, false AS busy FROM moved
+UNION ALL
+SELECT r.i, NULL, true FROM request r
+ WHERE r.expected > 0 AND r.stream_id NOT IN (SELECT stream_id FROM locked)
+   AND EXISTS (SELECT 1 FROM streams s WHERE s.stream_id = r.stream_id)`;
 
 export const APPEND_TOGETHER: NamedQuery = { name: 'es_append_together', text };

@@ -120,4 +120,27 @@ describe('EventStore appends written together (real Postgres)', () => {
     expect(outcomes.slice(10)).toEqual(others.map(() => ({ nextVersion: 2, auditSeq: 2 })));
     expect((await store.readStream(contended.id)).events.map((e) => e.version)).toEqual([1, 2]);
   });
+
+  it('does not make the appends it writes together wait for a stream that another transaction holds', async () => {
+    const [held] = await existing('held', 1);
+    const free = await existing('free', 6);
+    const holder = db.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await store.appendToStream({ ...fullAppend(held.id, 1, held.head), manager: holder.manager });
+      // The first goes alone; the others, the held stream's among them, wait and go together.
+      const [first, ...rest] = free.map(({ id, head }) => store.appendToStream(fullAppend(id, 1, head)));
+      const heldAgain = store.appendToStream(fullAppend(held.id, 1, held.head)).catch((error: unknown) => error);
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('the shared statement waited for the lock')), 10_000).unref());
+      const freed = await Promise.race([Promise.all([first, ...rest]), timeout]);
+      expect(freed).toEqual(free.map(() => ({ nextVersion: 2, auditSeq: 2 })));
+      await holder.commitTransaction();
+      expect(await heldAgain).toBeInstanceOf(VersionConflictError);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect((await store.readStream(held.id)).position).toBe(2);
+  });
 });

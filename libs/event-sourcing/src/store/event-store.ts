@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { EventTypeRegistry } from '../upcasting/event-type-registry';
 import { APPEND_CREATING_OR_EXTENDING_EMPTY_STREAM, APPEND_CREATING_STREAM } from './append.sql';
-import { AppendCombiner } from './append-combiner';
+import { AppendCombiner, type TogetherOutcome } from './append-combiner';
 import { chooseAppendStatement } from './append-statement.choice';
 import { APPEND_TOGETHER } from './append-together.sql';
 import { appendParams, appendTogetherParams } from './append.params';
@@ -86,10 +86,13 @@ export class EventStore {
     }
   }
 
-  private async appendTogether(requests: AppendRequest[]): Promise<Map<number, number>> {
+  private async appendTogether(requests: AppendRequest[]): Promise<TogetherOutcome> {
     const params = appendTogetherParams(requests, (type) => this.registry.latestVersion(type));
-    const rows = await this.query<{ i: number; audit_seq: number }>(APPEND_TOGETHER, params);
-    return new Map(rows.map((row) => [row.i, row.audit_seq]));
+    const rows = await this.query<{ i: number; audit_seq: number; busy: boolean }>(APPEND_TOGETHER, params);
+    return {
+      moved: new Map(rows.filter((row) => !row.busy).map((row) => [row.i, row.audit_seq])),
+      busy: new Set(rows.filter((row) => row.busy).map((row) => row.i)),
+    };
   }
 
   /** Events of every stream after `after`, in an order no late commit can ever insert into. */
