@@ -7,8 +7,11 @@
  *     untimed; an OutboxRelay publishes them all: messages/s from its first
  *     batch to its last;
  * (b) an IdempotentConsumer (inbox, one projection upsert per event) reads the
- *     event topic from the beginning: events/s from its first settled message
- *     to its last (joining the group is not timed).
+ *     event topic from the beginning with the defaults (one partition at a
+ *     time): events/s from its first settled message to its last (joining the
+ *     group is not timed);
+ * (c) the same with partitionsConsumedConcurrently: 3 (one per partition:
+ *     Postgres works on one partition's run while Node prepares another's).
  * RELAY_BENCH_RUNS runs (default 3): each is printed, then the median and spread.
  * Targets on 2 cores: relay >= 10,000 messages/s, consumer >= 5,000 events/s.
  */
@@ -17,6 +20,7 @@ import { createTestDatabase, uniqueTopic } from '@app/testing';
 import { Logger } from '@nestjs/common';
 import { logLevel, type Kafka } from 'kafkajs';
 import { cpus, loadavg } from 'node:os';
+import type { DataSource } from 'typeorm';
 import { CREATE_PROJECTION, PROJECT_READING, stageOutbox } from './relay.workload';
 
 const TARGETS = { relay: 10_000, consumer: 5_000 };
@@ -43,10 +47,34 @@ function rateMeter(total: number): { count(units: number, durationMs: number): v
 const withTimeout = <T>(promise: Promise<T>, what: string, ms = 600_000): Promise<T> =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out`)), ms).unref())]);
 
-async function run(kafka: Kafka): Promise<{ relay: number; consumer: number }> {
+/** Reads the event topic from its start with a new group handling `partitionsAtOnce` partitions side by side: events/s. */
+async function consume(dataSource: DataSource, kafka: Kafka, topic: string, partitionsAtOnce: number): Promise<number> {
+  const consumed = rateMeter(commands);
+  const consumer = new IdempotentConsumer({
+    serviceName: 'bench',
+    purpose: `readings-${partitionsAtOnce}-${topic.split('.').at(-1)}`,
+    topics: [topic],
+    kafka,
+    dataSource,
+    ensureTopics: false,
+    partitionsConsumedConcurrently: partitionsAtOnce,
+    hooks: { settled: (_outcome, _type, ms) => consumed.count(1, ms) },
+  }).on<{ deviceId: string; value: number; at: string }>('ReadingRecorded', async (envelope, { manager }) => {
+    await manager.query(PROJECT_READING, [envelope.streamId, envelope.version, envelope.data.value, envelope.data.at]);
+  });
+  await consumer.start();
+  const rate = await withTimeout(consumed.rate, 'the consumer');
+  await consumer.stop();
+  const [{ inboxed }] = await dataSource.query(`SELECT count(*)::int AS inboxed FROM inbox WHERE consumer = $1`, [consumer.groupId]);
+  if (inboxed !== commands) throw new Error(`the inbox holds ${inboxed} messages, not ${commands}`);
+  return rate;
+}
+
+type RunResult = { relay: number; consumer: number; consumerSideBySide: number };
+
+async function run(kafka: Kafka): Promise<RunResult> {
   const db = await createTestDatabase([CreateOutbox1764300000000, CreateInbox1764300100000], 5);
   const topics = { eventTopic: uniqueTopic('bench-relay-events'), auditTopic: uniqueTopic('bench-relay-audit') };
-  const consumerName = { serviceName: 'bench', purpose: `readings-${topics.eventTopic.split('.').at(-1)}` };
   try {
     await db.dataSource.query(CREATE_PROJECTION);
     await ensureTopics(kafka, Object.values(topics), 3);
@@ -58,23 +86,9 @@ async function run(kafka: Kafka): Promise<{ relay: number; consumer: number }> {
     const relayRate = await withTimeout(relayed.rate, 'the relay');
     await relay.stop();
 
-    const consumed = rateMeter(commands);
-    const consumer = new IdempotentConsumer({
-      ...consumerName,
-      topics: [topics.eventTopic],
-      kafka,
-      dataSource: db.dataSource,
-      ensureTopics: false,
-      hooks: { settled: (_outcome, _type, ms) => consumed.count(1, ms) },
-    }).on<{ deviceId: string; value: number; at: string }>('ReadingRecorded', async (envelope, { manager }) => {
-      await manager.query(PROJECT_READING, [envelope.streamId, envelope.version, envelope.data.value, envelope.data.at]);
-    });
-    await consumer.start();
-    const consumerRate = await withTimeout(consumed.rate, 'the consumer');
-    await consumer.stop();
-    const [{ inboxed }] = await db.dataSource.query(`SELECT count(*)::int AS inboxed FROM inbox`);
-    if (inboxed !== commands) throw new Error(`the inbox holds ${inboxed} messages, not ${commands}`);
-    return { relay: relayRate, consumer: consumerRate };
+    const consumer = await consume(db.dataSource, kafka, topics.eventTopic, 1);
+    const consumerSideBySide = await consume(db.dataSource, kafka, topics.eventTopic, 3);
+    return { relay: relayRate, consumer, consumerSideBySide };
   } finally {
     const admin = kafka.admin();
     await admin.connect();
@@ -95,14 +109,18 @@ async function main(): Promise<void> {
   const kafka = createKafka({ brokers: parseBrokers(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'), clientId: 'bench-relay', level: logLevel.ERROR });
   console.log(`relay bench: ${commands} commands (${commands * 2} outbox messages, 1000 streams), ${runs} run(s), 3 partitions per topic`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} at start (shared with whatever else runs)`);
-  const results: Array<{ relay: number; consumer: number }> = [];
+  const results: RunResult[] = [];
   for (let i = 1; i <= runs; i += 1) {
     const result = await run(kafka);
     results.push(result);
-    console.log(`  run ${i}: (a) relay ${result.relay.toFixed(0)} messages/s, (b) consumer ${result.consumer.toFixed(0)} events/s, load average ${loadavg()[0].toFixed(2)}`);
+    console.log(
+      `  run ${i}: (a) relay ${result.relay.toFixed(0)} messages/s, (b) consumer ${result.consumer.toFixed(0)} events/s, ` +
+        `(c) ${result.consumerSideBySide.toFixed(0)} events/s, load average ${loadavg()[0].toFixed(2)}`,
+    );
   }
   console.log(`\n(a) ${summary('relay', results.map((r) => r.relay), TARGETS.relay)}`);
   console.log(`(b) ${summary('consumer', results.map((r) => r.consumer), TARGETS.consumer)}`);
+  console.log(`(c) ${summary('consumer, 3 partitions side by side', results.map((r) => r.consumerSideBySide), TARGETS.consumer)}`);
   console.log(`load average ${loadavg()[0].toFixed(2)} at the end`);
 }
 
