@@ -121,26 +121,34 @@ export class IdempotentConsumer {
   private async handleRun(place: Place, run: ReadableMessage[]): Promise<void> {
     if (run.length === 0) return;
     const started = Date.now();
+    let outcomes: MessageOutcome[];
     try {
-      const outcomes = await handleRunTogether(this.runContext(place), run);
-      await place.settledUpTo(run[run.length - 1].message);
-      outcomes.forEach((outcome, index) => this.report(outcome, run[index].envelope.type, started));
-      this.logger.debug(`${place.topic}/${place.partition}: ${run.length} message(s) up to @${run[run.length - 1].message.offset} handled together`);
+      outcomes = await handleRunTogether(this.runContext(place), run);
     } catch (error) {
-      const failure = error instanceof FailedMessage ? error : null;
-      if (isInfrastructureError(failure?.cause ?? error)) {
-        this.logger.warn(`${place.topic}/${place.partition}: database unavailable, will be delivered again: ${describe(failure?.cause ?? error)}`);
-        throw failure?.cause ?? error;
-      }
-      if (!failure) {
-        // The transaction itself failed (e.g. at commit): no message to blame, so each is handled alone.
-        for (const message of run) await this.handleAlone(place, message);
-        return;
-      }
-      await this.handleRun(place, run.slice(0, failure.index));
-      await this.handleAlone(place, run[failure.index], { error: failure.cause });
-      await this.handleRun(place, run.slice(failure.index + 1));
+      return this.handleRunAround(place, run, error);
     }
+    const last = run[run.length - 1].message;
+    await place.settledUpTo(last);
+    outcomes.forEach((outcome, index) => this.report(outcome, run[index].envelope.type, started));
+    this.logger.debug(`${place.topic}/${place.partition}: ${run.length} message(s) up to @${last.offset} handled together`);
+  }
+
+  /** The run was rolled back: again without the message whose handler threw, then that one alone. */
+  private async handleRunAround(place: Place, run: ReadableMessage[], error: unknown): Promise<void> {
+    const failure = error instanceof FailedMessage ? error : null;
+    const cause = failure ? failure.cause : error;
+    if (isInfrastructureError(cause)) {
+      this.logger.warn(`${place.topic}/${place.partition}: database unavailable, will be delivered again: ${describe(cause)}`);
+      throw cause;
+    }
+    if (!failure) {
+      // The transaction itself failed (e.g. at commit): no message to blame, so each is handled alone.
+      for (const message of run) await this.handleAlone(place, message);
+      return;
+    }
+    await this.handleRun(place, run.slice(0, failure.index));
+    await this.handleAlone(place, run[failure.index], { error: failure.cause });
+    await this.handleRun(place, run.slice(failure.index + 1));
   }
 
   /** One message in its own transaction, retried with backoff, dead-lettered after its last attempt. */
