@@ -7,6 +7,9 @@ export interface RunStats {
 
 export const perSecond = (stats: RunStats): number => stats.operations / stats.seconds;
 
+/** How many times the baseline's rate `stats` reaches. */
+export const ratioTo = (stats: RunStats, baseline: RunStats): number => perSecond(stats) / perSecond(baseline);
+
 export function percentile(sortedMs: number[], p: number): number {
   if (sortedMs.length === 0) return NaN;
   const rank = Math.min(sortedMs.length - 1, Math.max(0, Math.ceil((p / 100) * sortedMs.length) - 1));
@@ -38,46 +41,49 @@ function accumulate(into: RunStats, more: RunStats): void {
 }
 
 /**
- * Measures two operations in alternating slices, so that both see the same
+ * Measures operations in alternating slices, so that all see the same
  * background load (this machine is shared): a drift in the neighbours' load
- * cannot favour whichever ran second.
+ * cannot favour whichever ran last.
  */
 export async function interleaved(
   clients: number,
   seconds: number,
   slices: number,
-  first: () => Promise<unknown>,
-  second: () => Promise<unknown>,
-): Promise<[RunStats, RunStats]> {
-  const totals: [RunStats, RunStats] = [
-    { operations: 0, seconds: 0, latenciesMs: [] },
-    { operations: 0, seconds: 0, latenciesMs: [] },
-  ];
+  ...operations: Array<() => Promise<unknown>>
+): Promise<RunStats[]> {
+  const totals: RunStats[] = operations.map(() => ({ operations: 0, seconds: 0, latenciesMs: [] }));
   for (let slice = 0; slice < slices; slice += 1) {
-    accumulate(totals[0], await timedRun(clients, seconds / slices, first));
-    accumulate(totals[1], await timedRun(clients, seconds / slices, second));
+    for (const [index, operation] of operations.entries()) {
+      accumulate(totals[index], await timedRun(clients, seconds / slices, operation));
+    }
   }
   for (const total of totals) total.latenciesMs.sort((x, y) => x - y);
   return totals;
 }
 
+/** One level of a bench: the stats of each case, in the order of the table's letters; the last is the baseline. */
 export interface Row {
   clients: number;
-  append: RunStats;
-  raw: RunStats;
+  cases: RunStats[];
 }
 
+/** Rate and p50/p99 of each case (a, b, ...), then each case's rate over the baseline's (the last case). */
 export function formatTable(rows: Row[]): string {
-  const header = ['clients', 'a cmd/s', 'a p50 ms', 'a p99 ms', 'b ins/s', 'b p50 ms', 'b p99 ms', 'a/b'];
-  const lines = rows.map(({ clients, append, raw }) => [
+  const letters = (rows[0]?.cases ?? []).map((_, index) => String.fromCharCode(97 + index));
+  const baseline = letters.at(-1);
+  const header = [
+    'clients',
+    ...letters.flatMap((l) => [`${l} /s`, `${l} p50 ms`, `${l} p99 ms`]),
+    ...letters.slice(0, -1).map((l) => `${l}/${baseline}`),
+  ];
+  const lines = rows.map(({ clients, cases }) => [
     String(clients),
-    perSecond(append).toFixed(0),
-    percentile(append.latenciesMs, 50).toFixed(2),
-    percentile(append.latenciesMs, 99).toFixed(2),
-    perSecond(raw).toFixed(0),
-    percentile(raw.latenciesMs, 50).toFixed(2),
-    percentile(raw.latenciesMs, 99).toFixed(2),
-    (perSecond(append) / perSecond(raw)).toFixed(2),
+    ...cases.flatMap((stats) => [
+      perSecond(stats).toFixed(0),
+      percentile(stats.latenciesMs, 50).toFixed(2),
+      percentile(stats.latenciesMs, 99).toFixed(2),
+    ]),
+    ...cases.slice(0, -1).map((stats) => ratioTo(stats, cases[cases.length - 1]).toFixed(2)),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const format = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');

@@ -4,26 +4,44 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { EventTypeRegistry } from '../upcasting/event-type-registry';
 import { APPEND_CREATING_OR_EXTENDING_EMPTY_STREAM, APPEND_CREATING_STREAM } from './append.sql';
+import { AppendCombiner, type TogetherOutcome } from './append-combiner';
 import { chooseAppendStatement } from './append-statement.choice';
-import { appendParams } from './append.params';
+import { APPEND_TOGETHER } from './append-together.sql';
+import { appendParams, appendTogetherParams } from './append.params';
 import { isConcurrencyFailure, isExistingStream } from './conflict-detection';
-import type { AppendRequest, AppendResult, ReadAllOptions, StoredEvent, StreamState } from './event-store.types';
+import type { AppendRequest, AppendResult, EventStoreOptions, ReadAllOptions, StoredEvent, StreamState } from './event-store.types';
 import type { NamedQuery } from './named-query';
 import { READ_ALL, READ_STREAM } from './read.sql';
 import { type EventRow, toStoredEvent } from './stored-event.mapper';
 import { VersionConflictError } from './version-conflict.error';
 
+/** Autocommit append statements in flight at once; more appends wait and go together (AppendCombiner). */
+export const DEFAULT_CONCURRENT_APPENDS = 4;
+
 /**
  * Postgres event store. Plain class: Nest wires it, tests and the bench use it
  * over a bare DataSource. Without a caller's EntityManager a statement goes
  * straight to node-postgres's pool as a named (prepared) statement: one round
- * trip, no TypeORM query-runner bookkeeping on the hot path.
+ * trip, no TypeORM query-runner bookkeeping on the hot path; and appends that
+ * find every statement busy are written together (AppendCombiner).
  */
 export class EventStore {
+  private readonly combiner: AppendCombiner;
+
   constructor(
     private readonly dataSource: DataSource,
     readonly registry: EventTypeRegistry = new EventTypeRegistry(),
-  ) {}
+    options: EventStoreOptions = {},
+  ) {
+    this.combiner = new AppendCombiner(
+      {
+        combinable: (request) => chooseAppendStatement(request) !== APPEND_CREATING_OR_EXTENDING_EMPTY_STREAM,
+        alone: (request) => this.appendAlone(request),
+        together: (requests) => this.appendTogether(requests),
+      },
+      options.concurrentAppends ?? DEFAULT_CONCURRENT_APPENDS,
+    );
+  }
 
   async readStream(streamId: string, options: { manager?: EntityManager } = {}): Promise<StreamState> {
     const rows = await this.query<EventRow & { position: string; audit_head_hash: string | null }>(
@@ -41,6 +59,11 @@ export class EventStore {
 
   async appendToStream(request: AppendRequest): Promise<AppendResult> {
     if (request.events.length === 0 && !request.auditEntry) throw new Error('An append needs an event or an audit entry');
+    // Inside a caller's transaction the append is that transaction's own statement.
+    return request.manager ? this.appendAlone(request) : this.combiner.append(request);
+  }
+
+  private async appendAlone(request: AppendRequest): Promise<AppendResult> {
     const params = appendParams(request, (type) => this.registry.latestVersion(type));
     const rows = await this.runAppend(chooseAppendStatement(request), params, request);
     if (rows.length === 0) throw new VersionConflictError(request.streamId, request.expectedVersion);
@@ -61,6 +84,15 @@ export class EventStore {
       if (isConcurrencyFailure(error)) throw new VersionConflictError(request.streamId, request.expectedVersion);
       throw error;
     }
+  }
+
+  private async appendTogether(requests: AppendRequest[]): Promise<TogetherOutcome> {
+    const params = appendTogetherParams(requests, (type) => this.registry.latestVersion(type));
+    const rows = await this.query<{ i: number; audit_seq: number; busy: boolean }>(APPEND_TOGETHER, params);
+    return {
+      moved: new Map(rows.filter((row) => !row.busy).map((row) => [row.i, row.audit_seq])),
+      busy: new Set(rows.filter((row) => row.busy).map((row) => row.i)),
+    };
   }
 
   /** Events of every stream after `after`, in an order no late commit can ever insert into. */

@@ -61,6 +61,14 @@ export interface AppendResult {
   auditSeq: number | null;
 }
 
+export interface EventStoreOptions {
+  /**
+   * Autocommit append statements in flight at once (default 4). Appends that
+   * arrive while all are busy are written together by the next free one.
+   */
+  concurrentAppends?: number;
+}
+
 export interface ReadAllOptions {
   /** Global position of the last event already handled (0 to start). */
   after?: number;

@@ -42,6 +42,25 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
 
   const send = (topic: string, value: string) =>
     producer.send({ topic, acks: -1, messages: [{ key: 'counter-stream', value }] });
+  /** In one produce request, so that they reach the consumer as one fetched batch. */
+  const sendTogether = (topic: string, envelopes: EventEnvelope[]) =>
+    producer.send({ topic, acks: -1, messages: envelopes.map((e) => ({ key: 'counter-stream', value: JSON.stringify(e) })) });
+  /** Records each effect in commit order, with the offset of the message that had it. */
+  const recordEffect = async (env: EventEnvelope, { manager, topic, offset }: { manager: import('typeorm').EntityManager; topic: string; offset: string }) => {
+    await manager.query(`INSERT INTO effects (topic, event_id, kafka_offset) VALUES ($1, $2, $3)`, [topic, env.id, offset]);
+  };
+  const effects = async (topic: string): Promise<Array<{ event_id: string; kafka_offset: string }>> =>
+    db.dataSource.query(`SELECT event_id, kafka_offset FROM effects WHERE topic = $1 ORDER BY seq`, [topic]);
+  const deadLettered = async (topic: string): Promise<number> => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const offsets = await admin.fetchTopicOffsets(deadLetterTopic(topic));
+      return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  };
   const counter = async (id: string): Promise<number | undefined> => {
     const rows: Array<{ value: number }> = await db.dataSource.query(`SELECT value FROM counters WHERE id = $1`, [id]);
     return rows[0]?.value;
@@ -66,6 +85,7 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
   beforeAll(async () => {
     db = await createTestDatabase([CreateInbox1764300100000]);
     await db.dataSource.query(`CREATE TABLE counters (id text PRIMARY KEY, value int NOT NULL)`);
+    await db.dataSource.query(`CREATE TABLE effects (seq bigserial PRIMARY KEY, topic text NOT NULL, event_id text NOT NULL, kafka_offset bigint NOT NULL)`);
     kafka = createKafka({ brokers: parseBrokers(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'), clientId: 'consumer-test', level: logLevel.ERROR });
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
@@ -155,5 +175,59 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
       [DLQ_HEADERS.originalOffset]: '1',
       [DLQ_HEADERS.attempts]: '1',
     });
+  });
+
+  it('sends a poison message of a batch to the dead letters alone; the others of its batch take effect once, in partition order', async () => {
+    const topic = uniqueTopic('consumer-batch');
+    let boomAttempts = 0;
+    consumer = newConsumer(topic)
+      .on('Counted', (env, context) => recordEffect(env, context))
+      .on('Boom', async (env, context) => {
+        boomAttempts += 1;
+        await recordEffect(env, context);
+        throw new DomainError('TEST.BOOM', 'poison in the middle of a batch', 'rule');
+      });
+    const batch = Array.from({ length: 20 }, (_, i) => envelope(i === 9 ? 'Boom' : 'Counted', { i }));
+    await sendTogether(topic, batch);
+    await consumer.start();
+
+    const good = batch.filter((e) => e.type === 'Counted');
+    const handled = await waitFor(async () => ((await effects(topic)).length >= good.length ? effects(topic) : undefined), 'the good messages');
+    // Once each, and in offset order: the rolled-back first pass left nothing behind.
+    expect(handled.map((e) => e.event_id)).toEqual(good.map((e) => e.id));
+    expect(handled.map((e) => Number(e.kafka_offset))).toEqual([...Array(20).keys()].filter((i) => i !== 9));
+    expect(boomAttempts).toBe(3);
+    const [parked] = await collectMessages(deadLetterTopic(topic), { until: (messages) => messages.length >= 1, timeoutMs: 60_000 });
+    expect(parked.value).toEqual(batch[9]);
+    expect(parked.headers).toMatchObject({ [DLQ_HEADERS.originalOffset]: '9', [DLQ_HEADERS.attempts]: '3' });
+    expect(await deadLettered(topic)).toBe(1);
+    const inboxed: Array<{ message_id: string }> = await db.dataSource.query(`SELECT message_id FROM inbox WHERE consumer = $1`, [consumer.groupId]);
+    expect(inboxed.map((r) => r.message_id).sort()).toEqual(good.map((e) => e.id).sort());
+  });
+
+  it('does not dead-letter a message whose database went away: it is delivered again and takes effect once', async () => {
+    const topic = uniqueTopic('consumer-outage');
+    // Longer than the consumer's 3 attempts: retrying then dead-lettering would lose it.
+    let outageCalls = 4;
+    consumer = newConsumer(topic)
+      .on('Counted', (env, context) => recordEffect(env, context))
+      .on('Cut', async (env, context) => {
+        if (outageCalls > 0) {
+          outageCalls -= 1;
+          // The real thing: Postgres ends this transaction's session (57P01).
+          await context.manager.query('SELECT pg_terminate_backend(pg_backend_pid())');
+        }
+        await recordEffect(env, context);
+      });
+    const batch = [envelope('Counted', {}), envelope('Counted', {}), envelope('Cut', {}), envelope('Counted', {})];
+    await sendTogether(topic, batch);
+    await consumer.start();
+
+    const handled = await waitFor(async () => ((await effects(topic)).length >= 4 ? effects(topic) : undefined), 'every message after the outage');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(outageCalls).toBe(0);
+    expect((await effects(topic)).map((e) => e.event_id)).toEqual(batch.map((e) => e.id));
+    expect(handled).toHaveLength(4);
+    expect(await deadLettered(topic)).toBe(0);
   });
 });

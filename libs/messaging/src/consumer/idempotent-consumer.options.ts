@@ -24,6 +24,9 @@ export interface IdempotentConsumerHooks {
   settled?(outcome: MessageOutcome, type: string | null, durationMs: number): void;
 }
 
+/** Large enough to spread a transaction and an offset commit over many messages, small enough to keep locks briefly. */
+export const DEFAULT_MAX_RUN = 500;
+
 export interface IdempotentConsumerOptions {
   serviceName: string;
   /** What this consumer is for; the group id is `<serviceName>.<purpose>`. */
@@ -35,6 +38,11 @@ export interface IdempotentConsumerOptions {
   /** A new group reads each topic from its start (read models rebuild from history). */
   fromBeginning?: boolean;
   partitionsConsumedConcurrently?: number;
+  /**
+   * Most messages of a partition handled in one transaction (inbox rows and
+   * effects) and settled by one offset commit. Default DEFAULT_MAX_RUN.
+   */
+  maxRun?: number;
   /** Partitions for the topics and dead-letter topics created when missing; false to create none. */
   ensureTopics?: number | false;
   logger?: Logger;

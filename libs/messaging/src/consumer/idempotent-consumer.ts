@@ -1,20 +1,37 @@
 import { Logger } from '@nestjs/common';
 import { deadLetterTopic, type EventEnvelope } from '@app/contracts';
-import { Partitioners, type Consumer, type EachMessagePayload, type Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type EachBatchPayload, type KafkaMessage, type Producer } from 'kafkajs';
 import { ensureTopics } from '../kafka/topic-admin';
+import { nextOffset, planBatch, type ReadableMessage } from './batch-plan';
 import { deadLetterHeaders } from './dead-letter';
-import { parseEnvelope } from './envelope-parser';
-import type { EventHandler, IdempotentConsumerOptions, MessageOutcome } from './idempotent-consumer.options';
+import { DEFAULT_MAX_RUN, type EventHandler, type IdempotentConsumerOptions, type MessageOutcome } from './idempotent-consumer.options';
+import { RECORD_IN_INBOX, STILL_WRITABLE } from './inbox.sql';
 import { isInfrastructureError } from './infrastructure-error';
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+import { FailedMessage, handleRunTogether, type RunContext } from './run-transaction';
 
-const RECORD_IN_INBOX = `INSERT INTO inbox (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING message_id`;
+interface Place {
+  topic: string;
+  partition: number;
+  heartbeat: () => Promise<void>;
+  /** Commits the offset after `message`: called only once it and every message before it are settled. */
+  settledUpTo: (message: KafkaMessage) => Promise<void>;
+}
 
 /**
  * Runs handlers for the events of some topics, each effect exactly once: the
  * inbox row and the handler's writes share one transaction, and the offset is
- * committed only after it. A handler that keeps failing parks its message on
- * `<topic>.dlq` with the error, and the consumer goes on with the next one.
+ * committed only after it.
+ *
+ * A fetched batch is handled in runs, each in ONE transaction (inbox rows
+ * included) and one offset commit. When a handler throws, its run is rolled
+ * back and redone around it: the messages before it together again, then the
+ * failing one alone, retried with backoff and finally parked on its
+ * dead-letter topic, then the messages after it. So a poison message goes to
+ * the dead letters alone, the good ones of its batch take effect once, and the
+ * partition's order holds. A database that cannot be reached is never a reason
+ * to dead-letter: the error goes to kafkajs, which delivers again from the
+ * last committed offset.
  */
 export class IdempotentConsumer {
   readonly groupId: string;
@@ -56,52 +73,115 @@ export class IdempotentConsumer {
     this.producer = producer;
     this.consumer = consumer;
     await consumer.run({
-      // Offsets are committed by hand, each after its message's transaction.
+      // Offsets are committed by hand, each after the transaction of what it covers.
       autoCommit: false,
+      // Nor resolved for us: a batch left half-way (stop, rebalance) is fetched again from where it stopped.
+      eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachMessage: (payload) => this.handle(payload),
+      eachBatch: (payload) => this.handleBatch(payload),
     });
   }
 
-  /** Waits for the message in hand, then leaves the group. */
+  /** Waits for the run in hand, then leaves the group. */
   async stop(): Promise<void> {
-    // Disconnecting waits for the message in hand, which still needs both to settle.
+    // Disconnecting waits for the run in hand, which still needs both to settle.
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
     this.consumer = null;
     this.producer = null;
   }
 
-  private async handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const started = Date.now();
-    const where = { topic, partition, offset: message.offset };
-    let envelope: EventEnvelope;
-    try {
-      envelope = parseEnvelope(message.value);
-    } catch (error) {
-      this.logger.error(`Unreadable message at ${topic}/${partition}@${message.offset}: ${describe(error)}`);
-      await this.deadLetter(payloadOf(topic, partition, message), error, 1);
-      return this.settle(where, 'dead-lettered', null, started);
+  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    const place: Place = {
+      topic,
+      partition,
+      heartbeat,
+      settledUpTo: async (message) => {
+        await this.consumer?.commitOffsets([{ topic, partition, offset: nextOffset(message) }]);
+        resolveOffset(message.offset);
+      },
+    };
+    for (const step of planBatch(batch.messages, this.options.maxRun ?? DEFAULT_MAX_RUN)) {
+      if (!isRunning() || isStale()) return;
+      if (step.kind === 'unreadable') {
+        const started = Date.now();
+        this.logger.error(`Unreadable message at ${topic}/${partition}@${step.message.offset}: ${describe(step.error)}`);
+        await this.deadLetter(place, step.message, step.error, 1);
+        await place.settledUpTo(step.message);
+        this.report('dead-lettered', null, started);
+      } else {
+        await this.handleRun(place, step.messages);
+      }
+      await heartbeat();
     }
+  }
+
+  /** A run together; if one of its handlers throws, the run again around that message (see the class comment). */
+  private async handleRun(place: Place, run: ReadableMessage[]): Promise<void> {
+    if (run.length === 0) return;
+    const started = Date.now();
+    let outcomes: MessageOutcome[];
+    try {
+      outcomes = await handleRunTogether(this.runContext(place), run);
+    } catch (error) {
+      return this.handleRunAround(place, run, error);
+    }
+    const last = run[run.length - 1].message;
+    await place.settledUpTo(last);
+    outcomes.forEach((outcome, index) => this.report(outcome, run[index].envelope.type, started));
+    this.logger.debug(`${place.topic}/${place.partition}: ${run.length} message(s) up to @${last.offset} handled together`);
+  }
+
+  /** The run was rolled back: again without the message whose handler threw, then that one alone. */
+  private async handleRunAround(place: Place, run: ReadableMessage[], error: unknown): Promise<void> {
+    const failure = error instanceof FailedMessage ? error : null;
+    const cause = failure ? failure.cause : error;
+    if (isInfrastructureError(cause)) {
+      this.logger.warn(`${place.topic}/${place.partition}: database unavailable, will be delivered again: ${describe(cause)}`);
+      throw cause;
+    }
+    if (!failure) {
+      // The transaction itself failed (e.g. at commit): no message to blame, so each is handled alone.
+      for (const message of run) await this.handleAlone(place, message);
+      return;
+    }
+    await this.handleRun(place, run.slice(0, failure.index));
+    await this.handleAlone(place, run[failure.index], { error: failure.cause });
+    await this.handleRun(place, run.slice(failure.index + 1));
+  }
+
+  /** One message in its own transaction, retried with backoff, dead-lettered after its last attempt. */
+  private async handleAlone(place: Place, { envelope, message }: ReadableMessage, firstFailure?: { error: unknown }): Promise<void> {
+    const started = Date.now();
     const trace = `event ${envelope.id} (${envelope.type}, correlation ${envelope.correlationId ?? 'none'})`;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const outcome = await this.processOnce(envelope, { ...where, attempt });
-        this.logger.debug(`${trace}: ${outcome}`);
-        return this.settle(where, outcome, envelope.type, started);
-      } catch (error) {
+    // A first attempt that failed within its run counts: the retries go on from the second.
+    let failed = firstFailure !== undefined;
+    let error = firstFailure?.error;
+    for (let attempt = failed ? 2 : 1; ; attempt += 1) {
+      if (failed) {
         if (isInfrastructureError(error)) {
           this.logger.warn(`${trace}: database unavailable, will be delivered again: ${describe(error)}`);
           throw error;
         }
-        if (attempt >= this.retry.attempts) {
-          this.logger.error(`${trace}: failed ${attempt} times, sent to ${deadLetterTopic(topic)}: ${describe(error)}`);
-          await this.deadLetter(payloadOf(topic, partition, message), error, attempt);
-          return this.settle(where, 'dead-lettered', envelope.type, started);
+        if (attempt > this.retry.attempts) {
+          this.logger.error(`${trace}: failed ${attempt - 1} times, sent to ${deadLetterTopic(place.topic)}: ${describe(error)}`);
+          await this.deadLetter(place, message, error, attempt - 1);
+          await place.settledUpTo(message);
+          return this.report('dead-lettered', envelope.type, started);
         }
-        this.logger.warn(`${trace}: attempt ${attempt} failed, retrying: ${describe(error)}`);
-        await delay(backoffDelay(attempt, this.retry));
-        await heartbeat();
+        this.logger.warn(`${trace}: attempt ${attempt - 1} failed, retrying: ${describe(error)}`);
+        await delay(backoffDelay(attempt - 1, this.retry));
+        await place.heartbeat();
+      }
+      try {
+        const outcome = await this.processOnce(envelope, { topic: place.topic, partition: place.partition, offset: message.offset, attempt });
+        await place.settledUpTo(message);
+        this.logger.debug(`${trace}: ${outcome}`);
+        return this.report(outcome, envelope.type, started);
+      } catch (caught) {
+        failed = true;
+        error = caught;
       }
     }
   }
@@ -116,13 +196,18 @@ export class IdempotentConsumer {
       const handler = this.handlers.get(envelope.type);
       if (!handler) return 'ignored';
       await handler(envelope, { manager, ...where });
+      await manager.query(STILL_WRITABLE);
       return 'processed';
     });
   }
 
-  private async deadLetter(original: OriginalMessage, error: unknown, attempts: number): Promise<void> {
+  private runContext({ topic, partition }: Place): RunContext {
+    return { dataSource: this.options.dataSource, consumer: this.groupId, handlers: this.handlers, topic, partition };
+  }
+
+  private async deadLetter(place: Place, message: KafkaMessage, error: unknown, attempts: number): Promise<void> {
     if (!this.producer) throw new Error(`${this.groupId} is stopped`);
-    const { topic, partition, message } = original;
+    const { topic, partition } = place;
     await this.producer.send({
       topic: deadLetterTopic(topic),
       acks: -1,
@@ -144,26 +229,10 @@ export class IdempotentConsumer {
     });
   }
 
-  private async settle(
-    where: { topic: string; partition: number; offset: string },
-    outcome: MessageOutcome,
-    type: string | null,
-    started: number,
-  ): Promise<void> {
-    await this.consumer?.commitOffsets([
-      { topic: where.topic, partition: where.partition, offset: (BigInt(where.offset) + 1n).toString() },
-    ]);
+  private report(outcome: MessageOutcome, type: string | null, started: number): void {
     this.options.hooks?.settled?.(outcome, type, Date.now() - started);
   }
 }
-
-type OriginalMessage = Pick<EachMessagePayload, 'topic' | 'partition' | 'message'>;
-
-const payloadOf = (topic: string, partition: number, message: EachMessagePayload['message']): OriginalMessage => ({
-  topic,
-  partition,
-  message,
-});
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,11 +1,11 @@
-import { envelopeHeaders, settledPrefix, toTopicMessages, type OutboxRow } from './outbox-batch';
+import { settledPrefix, toTopicMessages, withinBytes, type OutboxRow } from './outbox-batch';
 
-const row = (position: number, topic: string, key: string, settled = true, payload: unknown = { n: position }): OutboxRow => ({
+const row = (position: number, topic: string, key: string, settled = true, value = `{"n":${position}}`): OutboxRow => ({
   position: String(position),
   topic,
   message_key: key,
-  payload,
-  headers: null,
+  value,
+  headers: {},
   settled,
 });
 
@@ -25,33 +25,31 @@ describe('settledPrefix', () => {
   });
 });
 
-describe('envelopeHeaders', () => {
-  it('takes event id, type and correlation id from an envelope', () => {
-    expect(envelopeHeaders({ id: 'e1', type: 'DeviceCertified', correlationId: 'c1', data: { x: 1 } })).toEqual({
-      'event-id': 'e1',
-      'event-type': 'DeviceCertified',
-      'correlation-id': 'c1',
-    });
+describe('withinBytes', () => {
+  const rows = [row(1, 't', 'k', true, 'x'.repeat(99)), row(2, 't', 'k', true, 'y'.repeat(99)), row(3, 't', 'k', true, 'z'.repeat(99))];
+
+  it('keeps the prefix whose keys and values fit', () => {
+    expect(withinBytes(rows, 250).map((r) => r.position)).toEqual(['1', '2']);
+    expect(withinBytes(rows, 300).map((r) => r.position)).toEqual(['1', '2', '3']);
   });
 
-  it('gives no headers for a payload that is not an envelope', () => {
-    expect(envelopeHeaders('plain')).toEqual({});
-    expect(envelopeHeaders({ id: 42 })).toEqual({});
+  it('always lets the head row go, however large', () => {
+    expect(withinBytes(rows, 10).map((r) => r.position)).toEqual(['1']);
+  });
+
+  it('counts bytes, not characters', () => {
+    expect(withinBytes([row(1, 't', 'k', true, 'é'.repeat(50)), row(2, 't', 'k', true, 'a')], 101)).toHaveLength(1);
   });
 });
 
 describe('toTopicMessages', () => {
-  it('groups by topic in position order, with key, JSON value and merged headers', () => {
-    const rows = [
-      row(1, 'a', 's1', true, { id: 'e1', type: 'T' }),
-      row(2, 'b', 's2'),
-      { ...row(3, 'a', 's1', true, { id: 'e3', type: 'T' }), headers: { 'x-extra': 'y' } },
-    ];
+  it('groups by topic in position order, with key, the JSON text as value and the headers', () => {
+    const rows = [row(1, 'a', 's1', true, '{"id":"e1"}'), row(2, 'b', 's2'), { ...row(3, 'a', 's1', true, '{"id":"e3"}'), headers: { 'event-id': 'e3' } }];
     const grouped = toTopicMessages(rows);
     expect(grouped.map((g) => g.topic)).toEqual(['a', 'b']);
     expect(grouped[0].messages).toEqual([
-      { key: 's1', value: '{"id":"e1","type":"T"}', headers: { 'event-id': 'e1', 'event-type': 'T' } },
-      { key: 's1', value: '{"id":"e3","type":"T"}', headers: { 'event-id': 'e3', 'event-type': 'T', 'x-extra': 'y' } },
+      { key: 's1', value: '{"id":"e1"}', headers: {} },
+      { key: 's1', value: '{"id":"e3"}', headers: { 'event-id': 'e3' } },
     ]);
     expect(grouped[1].messages).toEqual([{ key: 's2', value: '{"n":2}', headers: {} }]);
   });

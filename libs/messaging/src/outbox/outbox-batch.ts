@@ -1,12 +1,13 @@
 import type { Message } from 'kafkajs';
 
-/** An `outbox` row as the relay reads it (bigint positions stay strings). */
+/** An `outbox` row as the relay reads it (see SELECT_HEAD; bigint positions stay strings). */
 export interface OutboxRow {
   position: string;
   topic: string;
   message_key: string;
-  payload: unknown;
-  headers: Record<string, string> | null;
+  /** The payload's JSON text: the Kafka message value. */
+  value: string;
+  headers: Record<string, string>;
   /** The writing transaction is older than every transaction still in flight. */
   settled: boolean;
 }
@@ -23,15 +24,18 @@ export function settledPrefix(rows: OutboxRow[]): OutboxRow[] {
   return firstUnsettled === -1 ? rows : rows.slice(0, firstUnsettled);
 }
 
-/** Headers that let a consumer route and trace a message without parsing it. */
-export function envelopeHeaders(payload: unknown): Record<string, string> {
-  if (typeof payload !== 'object' || payload === null) return {};
-  const envelope = payload as Record<string, unknown>;
-  const headers: Record<string, string> = {};
-  if (typeof envelope.id === 'string') headers['event-id'] = envelope.id;
-  if (typeof envelope.type === 'string') headers['event-type'] = envelope.type;
-  if (typeof envelope.correlationId === 'string') headers['correlation-id'] = envelope.correlationId;
-  return headers;
+/**
+ * The longest prefix whose values stay within `maxBytes` (at least one row),
+ * so that one send stays below the broker's request limits whatever the
+ * batch size; the rest waits for the next round, order unchanged.
+ */
+export function withinBytes(rows: OutboxRow[], maxBytes: number): OutboxRow[] {
+  let bytes = 0;
+  for (const [index, row] of rows.entries()) {
+    bytes += Buffer.byteLength(row.value) + Buffer.byteLength(row.message_key);
+    if (bytes > maxBytes && index > 0) return rows.slice(0, index);
+  }
+  return rows;
 }
 
 /** Groups rows by topic, keeping position order inside each topic. */
@@ -39,11 +43,7 @@ export function toTopicMessages(rows: OutboxRow[]): Array<{ topic: string; messa
   const byTopic = new Map<string, Message[]>();
   for (const row of rows) {
     const messages = byTopic.get(row.topic) ?? [];
-    messages.push({
-      key: row.message_key,
-      value: JSON.stringify(row.payload),
-      headers: { ...envelopeHeaders(row.payload), ...(row.headers ?? {}) },
-    });
+    messages.push({ key: row.message_key, value: row.value, headers: row.headers });
     byTopic.set(row.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));

@@ -163,4 +163,30 @@ describe('OutboxRelay (real Kafka and Postgres)', () => {
     expect(published).toEqual({ first: 20, second: 5 });
     expect(firstSeenVersions(await values(topic, 25)).locked).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
   });
+
+  it('sends the payload as stored with the envelope headers and the row\'s own, and a head larger than one send in order', async () => {
+    const topic = await newTopic('headers');
+    let sends = 0;
+    const relay = newRelay({ maxSendBytes: 600, hooks: { published: () => (sends += 1) } });
+    const events = Array.from({ length: 30 }, (_, i) => ({ ...event('big', i + 1), correlationId: `c-${i + 1}`, note: 'x'.repeat(100) }));
+    await db.dataSource.query(
+      `INSERT INTO outbox (topic, message_key, payload, headers)
+       SELECT $1, e->>'streamId', e, CASE WHEN (e->>'version')::int = 1 THEN '{"x-extra":"y","event-type":"Overridden"}'::jsonb ELSE '{}'::jsonb END
+         FROM jsonb_array_elements($2::jsonb) AS e`,
+      [topic, JSON.stringify(events)],
+    );
+    await db.dataSource.query(`INSERT INTO outbox (topic, message_key, payload) VALUES ($1, 'odd', '{"id": 42, "type": "T"}')`, [topic]);
+    relay.start();
+    await waitUntil(async () => (await outboxCount()) === 0, 'the outbox to drain in several sends');
+
+    expect(sends).toBeGreaterThan(5);
+    const messages = await collectMessages(topic, { until: (m) => m.length >= 31, timeoutMs: 90_000 });
+    const big = messages.filter((m) => m.key === 'big');
+    expect(big.map((m) => (m.value as TestEvent).version)).toEqual(events.map((e) => e.version));
+    expect(big[0].value).toEqual(events[0]);
+    expect(big[0].headers).toEqual({ 'event-id': events[0].id, 'event-type': 'Overridden', 'correlation-id': 'c-1', 'x-extra': 'y' });
+    expect(big[1].headers).toEqual({ 'event-id': events[1].id, 'event-type': 'TestHappened', 'correlation-id': 'c-2' });
+    // Only string fields of an envelope become headers.
+    expect(messages.find((m) => m.key === 'odd')?.headers).toEqual({ 'event-type': 'T' });
+  });
 });

@@ -11,8 +11,10 @@ export interface OutboxRelayHooks {
 }
 
 export interface OutboxRelayTuning {
-  /** Rows read, sent and deleted per round. */
+  /** Rows read per round (sent and deleted as far as they are settled and fit in maxSendBytes). */
   batchSize: number;
+  /** Bytes of keys and values per send at most, well below the broker's 1 MiB request and batch limits. */
+  maxSendBytes: number;
   /** Polling period when no wake-up arrives (another process may have written). */
   pollIntervalMs: number;
   /** How often a replica without the lock tries to take it. */
@@ -26,7 +28,8 @@ export interface OutboxRelayTuning {
 }
 
 export const DEFAULT_RELAY_TUNING: OutboxRelayTuning = {
-  batchSize: 200,
+  batchSize: 1_000,
+  maxSendBytes: 512 * 1024,
   pollIntervalMs: 250,
   lockRetryMs: 1_000,
   maxBackoffMs: 5_000,

@@ -2,20 +2,11 @@ import { Logger } from '@nestjs/common';
 import { Partitioners, type Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { settledPrefix, toTopicMessages, type OutboxRow } from './outbox-batch';
+import { settledPrefix, toTopicMessages, withinBytes, type OutboxRow } from './outbox-batch';
 import { DEFAULT_RELAY_TUNING, type OutboxRelayHooks, type OutboxRelayOptions, type OutboxRelayTuning } from './outbox-relay.options';
+import { DELETE_SENT, SELECT_HEAD } from './outbox-relay.sql';
 import { RelayLeadership } from './relay-leadership';
 import { WakeSignal } from './wake-signal';
-
-// Rows come in position order; `settled` marks those below every transaction
-// still in flight (see settledPrefix).
-const SELECT_HEAD = `
-  SELECT position, topic, message_key, payload, headers,
-         transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AS settled
-  FROM outbox ORDER BY position LIMIT $1`;
-// By the exact positions sent, never `position <= last`: a row below `last`
-// that was not yet committed when read must stay for the next round.
-const DELETE_SENT = `DELETE FROM outbox WHERE position = ANY($1::bigint[])`;
 
 /**
  * Publishes the service's outbox to Kafka: the oldest settled rows, in
@@ -82,10 +73,10 @@ export class OutboxRelay {
           }
           this.announceLeadership();
         }
-        const sent = await this.publishHead();
+        const more = await this.publishHead();
         if (failures > 0) this.logger.log(`Outbox relay publishes again after ${failures} failed attempt(s)`);
         failures = 0;
-        if (sent < this.tuning.batchSize) await this.work.sleep(this.tuning.pollIntervalMs);
+        if (!more) await this.work.sleep(this.tuning.pollIntervalMs);
       } catch (error) {
         failures += 1;
         this.reportFailure(error, failures);
@@ -97,15 +88,18 @@ export class OutboxRelay {
     await this.letGo();
   }
 
-  private async publishHead(): Promise<number> {
-    const rows = settledPrefix(await this.leadership.query<OutboxRow>(SELECT_HEAD, [this.tuning.batchSize]));
-    if (rows.length === 0) return 0;
+  /** Publishes the settled head; true when more rows are ready at once (a full read, or a send cut by size). */
+  private async publishHead(): Promise<boolean> {
+    const read = await this.leadership.query<OutboxRow>(SELECT_HEAD, [this.tuning.batchSize]);
+    const settled = settledPrefix(read);
+    const rows = withinBytes(settled, this.tuning.maxSendBytes);
+    if (rows.length === 0) return false;
     const started = Date.now();
     const producer = await this.connectedProducer();
     await producer.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
     await this.leadership.query(DELETE_SENT, [rows.map((row) => row.position)]);
     this.hooks.published?.(rows.length, Date.now() - started);
-    return rows.length;
+    return rows.length < settled.length || read.length === this.tuning.batchSize;
   }
 
   private async connectedProducer(): Promise<Producer> {
