@@ -50,7 +50,7 @@ const withTimeout = <T>(promise: Promise<T>, what: string, ms = 600_000): Promis
 /** Reads the event topic from its start with a new group handling `partitionsAtOnce` partitions side by side: events/s. */
 async function consume(dataSource: DataSource, kafka: Kafka, topic: string, partitionsAtOnce: number): Promise<number> {
   const consumed = rateMeter(commands);
-  const consumer = new IdempotentConsumer({
+  const consumer = new IdempotentConsumer<{ ReadingRecorded: { deviceId: string; value: number; at: string } }>({
     serviceName: 'bench',
     purpose: `readings-${partitionsAtOnce}-${topic.split('.').at(-1)}`,
     topics: [topic],
@@ -59,7 +59,7 @@ async function consume(dataSource: DataSource, kafka: Kafka, topic: string, part
     ensureTopics: false,
     partitionsConsumedConcurrently: partitionsAtOnce,
     hooks: { settled: (_outcome, _type, ms) => consumed.count(1, ms) },
-  }).on<{ deviceId: string; value: number; at: string }>('ReadingRecorded', async (envelope, { manager }) => {
+  }).on('ReadingRecorded', async (envelope, { manager }) => {
     await manager.query(PROJECT_READING, [envelope.streamId, envelope.version, envelope.data.value, envelope.data.at]);
   });
   await consumer.start();

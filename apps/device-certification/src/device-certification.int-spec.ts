@@ -155,6 +155,25 @@ describe('device certification over HTTP (real Postgres, Kafka, Redis)', () => {
     expect(after.body).toEqual(before.body);
   });
 
+  it('rebuilds every device, even while an older transaction is still open somewhere', async () => {
+    // An open transaction holds back what gap-free readers may see: a rebuild must still see every committed event.
+    const older = t.dataSource.createQueryRunner();
+    await older.connect();
+    await older.startTransaction();
+    await older.query('SELECT pg_current_xact_id()');
+    try {
+      const id = (await http().post('/v1/devices').set('Authorization', tokens.vendorA).send(productBody()).expect(201)).body.id;
+      const before = await http().get('/v1/devices?pageSize=200').set('Authorization', tokens.evaluator).expect(200);
+      await t.app.get(DeviceCatalogueProjection).rebuild(t.app.get(EventStore));
+      const after = await http().get('/v1/devices?pageSize=200').set('Authorization', tokens.evaluator).expect(200);
+      expect(after.body).toEqual(before.body);
+      await http().get(`/v1/devices/${id}`).set('Authorization', tokens.vendorA).expect(200);
+    } finally {
+      await older.rollbackTransaction();
+      await older.release();
+    }
+  });
+
   it('registers only for the manufacturer of the token', async () => {
     const refused = await http()
       .post('/v1/devices')

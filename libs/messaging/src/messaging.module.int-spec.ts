@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
-import type { EventEnvelope } from '@app/contracts';
+import { eventContract, type EventEnvelope } from '@app/contracts';
 import { createTestDatabase, uniqueTopic, type TestDatabase } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -15,13 +15,15 @@ import { CreateOutbox1764300000000 } from './outbox/outbox.migration';
 jest.setTimeout(120_000);
 
 const topic = uniqueTopic('messaging-module');
+/** The test's own published events, as a context declares its contract in libs/contracts. */
+const NOTES_V1 = eventContract<{ NoteWritten: { text: string } }>(topic, { NoteWritten: 1 });
 
 @Injectable()
 class NoteTaker {
   constructor(@Inject(IdempotentConsumerFactory) factory: IdempotentConsumerFactory) {
     factory
-      .create({ purpose: 'notes', topics: [topic], ensureTopics: 1 })
-      .on<{ text: string }>('NoteWritten', async (envelope, { manager }) => {
+      .create({ purpose: 'notes', contract: NOTES_V1, ensureTopics: 1 })
+      .on('NoteWritten', async (envelope, { manager }) => {
         await manager.query(`INSERT INTO notes (event_id, text) VALUES ($1, $2)`, [envelope.id, envelope.data.text]);
       });
   }

@@ -1,7 +1,9 @@
 /**
  * `npm run rebuild:device-catalogue`: drops the catalogue read model and folds
- * every device stream again. Safe at any time: commands keep writing the rows
- * they touch, and the rebuild's transaction replaces the table at once.
+ * every device stream again. Safe at any time: the rebuild keeps writers out
+ * of the table while it reads every committed event (readers go on), commands
+ * that come meanwhile write their rows after it, and its transaction replaces
+ * the table at once.
  */
 import { EventStore } from '@app/event-sourcing';
 import { loadPlatformConfig, postgresOptions } from '@app/service-kit';

@@ -26,30 +26,31 @@ export class DeviceCatalogueProjection {
     return this.catalogue.upsert(tx, deviceView(state, version, at, at));
   }
 
-  /** Drops every row and folds every device stream again. Returns the number of devices. */
-  async rebuild(store: EventStore): Promise<number> {
-    const devices = new Map<string, { events: DeviceEvent[]; version: number; createdAt: string; updatedAt: string }>();
-    for (let after = 0; ; ) {
-      const page = await store.readAll({ after, limit: 1000 });
-      if (page.length === 0) break;
-      for (const event of page) {
-        after = event.globalPosition;
-        if (event.streamType !== 'device') continue;
+  /**
+   * Folds every device stream again and replaces every row, in one
+   * transaction. It first takes the table from writers (readers go on with the
+   * rows as they were): commands that already wrote a row finish, those to
+   * come wait, so the events read are exactly those whose rows it replaces,
+   * and a command that was waiting writes its own row after it. Returns the
+   * number of devices.
+   */
+  rebuild(store: EventStore): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      await this.catalogue.lockForRebuild(tx);
+      const devices = new Map<string, { events: DeviceEvent[]; version: number; createdAt: string; updatedAt: string }>();
+      for (const event of await store.readStreamType('device', { manager: tx })) {
         const device = devices.get(event.streamId) ?? { events: [], version: 0, createdAt: event.occurredAt, updatedAt: '' };
         device.events.push({ type: event.type, data: event.data } as DeviceEvent);
         device.version = event.version;
         device.updatedAt = event.occurredAt;
         devices.set(event.streamId, device);
       }
-    }
-    await this.dataSource.transaction(async (tx) => {
       await this.catalogue.clear(tx);
       for (const device of devices.values()) {
         const state = foldEvents(deviceDecider, device.events);
-        if (state.status === 'NONE') continue;
-        await this.catalogue.upsert(tx, deviceView(state, device.version, device.createdAt, device.updatedAt));
+        if (state.status !== 'NONE') await this.catalogue.upsert(tx, deviceView(state, device.version, device.createdAt, device.updatedAt));
       }
+      return devices.size;
     });
-    return devices.size;
   }
 }

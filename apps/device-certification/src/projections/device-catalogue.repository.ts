@@ -90,9 +90,14 @@ export class DeviceCatalogueRepository {
     return rows.map((row: { id: string }) => row.id);
   }
 
-  /** Empties the table in the rebuild's transaction, which then writes every row again. */
+  /** Keeps every writer out until the rebuild's transaction ends; readers still read the rows as they were. */
+  async lockForRebuild(tx: Transaction): Promise<void> {
+    await tx.query('LOCK TABLE device_catalogue IN EXCLUSIVE MODE');
+  }
+
+  /** Empties the table in the rebuild's transaction, which then writes every row again (a DELETE: readers are not blocked). */
   async clear(tx: Transaction): Promise<void> {
-    await tx.query('TRUNCATE device_catalogue');
+    await tx.query('DELETE FROM device_catalogue');
   }
 
   private async count(where: string, params: unknown[]): Promise<number> {

@@ -1,14 +1,21 @@
-import { DEVICE_CERTIFICATION_EVENTS_V1, type CertificationGrantedV1, type EventEnvelope } from '@app/contracts';
+import { DEVICE_CERTIFICATION_EVENTS_V1, type CertificationGrantedV1, type DeviceCertificationEventsV1, type PublishedEnvelope } from '@app/contracts';
 import { IdempotentConsumerFactory, type HandlerContext } from '@app/messaging';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { CERTIFICATION_FACT_TYPES, type CertificationFact, type CertificationFactType } from '../domain/device-facts/certification-fact';
+import type { CertificationFact, CertificationFactType } from '../domain/device-facts/certification-fact';
 import { CertifiedDeviceHistoryRepository } from '../projections/certified-device-history.repository';
 
 export const DEVICE_HISTORY_CONSUMER_PURPOSE = Symbol('DEVICE_HISTORY_CONSUMER_PURPOSE');
 
-function termsOf({ validFrom, validUntil, certifiedIndications, connectivity, udiDi, lppCode }: CertificationGrantedV1): CertificationFact['terms'] {
-  return { validFrom, validUntil, certifiedIndications, connectivity, udiDi, lppCode };
-}
+type FactEnvelope = PublishedEnvelope<DeviceCertificationEventsV1, CertificationFactType>;
+
+const termsOf = ({ validFrom, validUntil, certifiedIndications, connectivity, udiDi, lppCode }: CertificationGrantedV1): CertificationFact['terms'] => ({
+  validFrom,
+  validUntil,
+  certifiedIndications,
+  connectivity,
+  udiDi,
+  lppCode,
+});
 
 /**
  * Keeps every certification fact of every device, with its date and position,
@@ -24,20 +31,24 @@ export class DeviceCertificationConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const consumer = this.consumers.create({ purpose: this.purpose, topics: [DEVICE_CERTIFICATION_EVENTS_V1.topic] });
-    for (const type of CERTIFICATION_FACT_TYPES) consumer.on(type, (envelope, context) => this.record(envelope, context));
+    this.consumers
+      .create({ purpose: this.purpose, contract: DEVICE_CERTIFICATION_EVENTS_V1 })
+      .on('DeviceCertified', (envelope, context) => this.record(envelope, context, termsOf(envelope.data)))
+      .on('DeviceRecertified', (envelope, context) => this.record(envelope, context, termsOf(envelope.data)))
+      .on('DeviceSuspended', (envelope, context) => this.record(envelope, context))
+      .on('DeviceReinstated', (envelope, context) => this.record(envelope, context))
+      .on('DeviceRevoked', (envelope, context) => this.record(envelope, context))
+      .on('DeviceCertificationExpired', (envelope, context) => this.record(envelope, context));
   }
 
-  private async record(envelope: EventEnvelope, { manager, partition, offset }: HandlerContext): Promise<void> {
-    const type = envelope.type as CertificationFactType;
-    const granting = type === 'DeviceCertified' || type === 'DeviceRecertified';
+  private async record(envelope: FactEnvelope, { manager, partition, offset }: HandlerContext, terms?: CertificationFact['terms']): Promise<void> {
     await this.history.record(manager, {
       eventId: envelope.id,
       deviceId: envelope.streamId,
-      type,
+      type: envelope.type,
       version: envelope.version,
       occurredAt: envelope.occurredAt,
-      ...(granting ? { terms: termsOf(envelope.data as unknown as CertificationGrantedV1) } : {}),
+      ...(terms ? { terms } : {}),
       kafka: { partition, offset },
     });
   }

@@ -11,7 +11,7 @@ import { appendParams, appendTogetherParams } from './append.params';
 import { isConcurrencyFailure, isExistingStream } from './conflict-detection';
 import type { AppendRequest, AppendResult, EventStoreOptions, ReadAllOptions, StoredEvent, StreamState } from './event-store.types';
 import type { NamedQuery } from './named-query';
-import { READ_ALL, READ_STREAM } from './read.sql';
+import { READ_ALL, READ_STREAM, READ_STREAM_TYPE } from './read.sql';
 import { type EventRow, toStoredEvent } from './stored-event.mapper';
 import { VersionConflictError } from './version-conflict.error';
 
@@ -98,6 +98,12 @@ export class EventStore {
   /** Events of every stream after `after`, in an order no late commit can ever insert into. */
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     const rows = await this.query<EventRow>(READ_ALL, [options.after ?? 0, options.limit ?? 1000], options.manager);
+    return rows.map((row) => this.upcast(row));
+  }
+
+  /** Every committed event of the streams of one type, stream by stream (a projection's rebuild; see READ_STREAM_TYPE). */
+  async readStreamType(streamType: string, options: { manager?: EntityManager } = {}): Promise<StoredEvent[]> {
+    const rows = await this.query<EventRow>(READ_STREAM_TYPE, [streamType], options.manager);
     return rows.map((row) => this.upcast(row));
   }
 

@@ -38,3 +38,18 @@ SELECT ${EVENT_COLUMNS}
  ORDER BY e.transaction_id, e.global_position
  LIMIT $2`,
 };
+
+/**
+ * Every committed event of every stream of one type, stream by stream in
+ * version order: what a projection is rebuilt from. Unlike READ_ALL it reads
+ * what the statement's snapshot sees, late commits included; the caller
+ * keeps new writes out meanwhile (a rebuild locks its read model first).
+ */
+export const READ_STREAM_TYPE = {
+  name: 'es_read_stream_type',
+  text: `
+SELECT ${EVENT_COLUMNS}
+  FROM events e
+ WHERE e.stream_type = $1
+ ORDER BY e.stream_id, e.version`,
+};

@@ -1,16 +1,24 @@
+import type { EventContract, EventPayloads } from '@app/contracts';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { probeBrokers } from '../kafka/broker-probe';
 import { KAFKA_CLIENT, MESSAGING_OPTIONS, type MessagingModuleOptions } from '../messaging.options';
 import type { ConsumerStatus } from './consumer-status';
-import { IdempotentConsumer } from './idempotent-consumer';
+import { type AnyPayloads, IdempotentConsumer } from './idempotent-consumer';
 import type { IdempotentConsumerOptions } from './idempotent-consumer.options';
 import { SupervisedConsumer } from './supervised-consumer';
 
 export type ConsumerDefinition = Omit<IdempotentConsumerOptions, 'serviceName' | 'kafka' | 'dataSource'> & {
   /** Start with the application (default); false to call start() yourself. */
   autoStart?: boolean;
+};
+
+/** A consumer of one published contract: its topic, and handlers typed by the events it publishes. */
+export type ContractConsumerDefinition<P extends EventPayloads> = Omit<ConsumerDefinition, 'topics'> & {
+  contract: EventContract<P>;
+  /** Another topic carrying the same events (a test's own); the contract's by default. */
+  topic?: string;
 };
 
 /**
@@ -32,7 +40,10 @@ export class IdempotentConsumerFactory implements OnApplicationBootstrap, OnModu
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
-  create({ autoStart = true, ...definition }: ConsumerDefinition): IdempotentConsumer {
+  create<P extends EventPayloads>(definition: ContractConsumerDefinition<P>): IdempotentConsumer<P>;
+  create(definition: ConsumerDefinition): IdempotentConsumer<AnyPayloads>;
+  create(given: ConsumerDefinition | ContractConsumerDefinition<EventPayloads>): IdempotentConsumer<EventPayloads> {
+    const { autoStart = true, ...definition } = 'contract' in given ? topicsOf(given) : given;
     if (!autoStart) {
       const consumer = this.build(definition, this.kafka);
       this.startedByHand.push(consumer);
@@ -73,4 +84,8 @@ export class IdempotentConsumerFactory implements OnApplicationBootstrap, OnModu
       dataSource: this.dataSource,
     });
   }
+}
+
+function topicsOf<P extends EventPayloads>({ contract, topic, ...rest }: ContractConsumerDefinition<P>): ConsumerDefinition {
+  return { ...rest, topics: [topic ?? contract.topic] };
 }

@@ -13,8 +13,8 @@ export interface HandlerContext {
   attempt: number;
 }
 
-export type EventHandler<TData = Record<string, unknown>> = (
-  envelope: EventEnvelope<TData>,
+export type EventHandler<TData = Record<string, unknown>, TType extends string = string> = (
+  envelope: EventEnvelope<TData, TType>,
   context: HandlerContext,
 ) => Promise<void> | void;
 

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { deadLetterTopic, type EventEnvelope } from '@app/contracts';
+import { deadLetterTopic, type EventEnvelope, type EventPayloads } from '@app/contracts';
 import { Partitioners, type Consumer, type EachBatchPayload, type KafkaMessage, type Producer } from 'kafkajs';
 import { ensureTopics } from '../kafka/topic-admin';
 import { nextOffset, planBatch, type ReadableMessage } from './batch-plan';
@@ -18,6 +18,9 @@ interface Place {
   settledUpTo: (message: KafkaMessage) => Promise<void>;
 }
 
+/** What a consumer that names no contract may receive: any type, any payload (tests, tools). */
+export type AnyPayloads = { [type: string]: Record<string, unknown> };
+
 /**
  * Runs handlers for the events of some topics, each effect exactly once: the
  * inbox row and the handler's writes share one transaction, and the offset is
@@ -33,7 +36,7 @@ interface Place {
  * to dead-letter: the error goes to kafkajs, which delivers again from the
  * last committed offset.
  */
-export class IdempotentConsumer {
+export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
   readonly groupId: string;
   private readonly handlers = new Map<string, EventHandler>();
   private readonly retry: RetryPolicy;
@@ -47,8 +50,12 @@ export class IdempotentConsumer {
     this.logger = options.logger ?? new Logger(`IdempotentConsumer:${this.groupId}`);
   }
 
-  /** One handler per event type; events of other types are recorded and ignored. */
-  on<TData = Record<string, unknown>>(type: string, handler: EventHandler<TData>): this {
+  /**
+   * One handler per event type; events of other types are recorded and
+   * ignored. With a contract (libs/contracts) the type is one it publishes and
+   * the handler's envelope carries its published payload type.
+   */
+  on<T extends keyof P & string>(type: T, handler: EventHandler<P[T], T>): this {
     if (this.handlers.has(type)) throw new Error(`${this.groupId} already has a handler for ${type}`);
     this.handlers.set(type, handler as unknown as EventHandler);
     return this;
