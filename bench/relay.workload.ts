@@ -44,3 +44,12 @@ CREATE TABLE bench_readings (stream_id text PRIMARY KEY, version bigint NOT NULL
 export const PROJECT_READING = `
 INSERT INTO bench_readings (stream_id, version, value, at) VALUES ($1, $2, $3, $4)
 ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, value = EXCLUDED.value, at = EXCLUDED.at`;
+
+/** The same read model written for a run of events in one statement: the newest event of each stream wins. */
+export const PROJECT_READINGS = `
+INSERT INTO bench_readings (stream_id, version, value, at)
+SELECT DISTINCT ON (r.stream_id) r.stream_id, r.version, r.value, r.at
+  FROM unnest($1::text[], $2::bigint[], $3::numeric[], $4::timestamptz[]) AS r(stream_id, version, value, at)
+ ORDER BY r.stream_id, r.version DESC
+ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, value = EXCLUDED.value, at = EXCLUDED.at
+ WHERE bench_readings.version < EXCLUDED.version`;

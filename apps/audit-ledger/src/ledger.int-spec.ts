@@ -12,7 +12,7 @@ import {
   type LiabilityDossier,
   type SignedTreeHead,
 } from '@app/audit';
-import { TOPICS, type SubjectRef } from '@app/contracts';
+import { deadLetterTopic, TOPICS, type SubjectRef } from '@app/contracts';
 import { collectMessages } from '@app/testing';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -363,5 +363,34 @@ describe('full ledger verification (real Postgres and Kafka)', () => {
     }, 'the new tree head', 5_000);
     expect(Date.now() - staged).toBeLessThan(1_000);
     expect((await verify()).ok).toBe(true);
+  });
+});
+
+describe('entries the ledger cannot index (real Postgres and Kafka)', () => {
+  let t: AuditLedgerTestApp;
+
+  beforeAll(async () => {
+    t = await startAuditLedger();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('parks such an entry on the dead letters alone; the entries around it, staged together, are appended once', async () => {
+    const stream = new AuditStream('device-certification', 'device');
+    const device: SubjectRef = `device:${uuidv7()}`;
+    const vendor = { id: 'vendor-user', role: 'vendor' as const };
+    const [first, second] = [1, 2].map((n) => stream.envelope(stream.record(draft(vendor, `device.step${n}`, device), new Date())));
+    const broken = { ...first, id: uuidv7(), data: { entry: { id: 'not-a-uuid' }, hash: 'f'.repeat(64) } };
+    // In one produce request: one fetched batch, its entries handed to the consumer together.
+    await publish(t.topic, stream.id, [first, broken, second]);
+
+    const tree = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM ledger_entries`))[0].n as number;
+    await waitFor(async () => (await tree()) === 2, 'the two good entries');
+    const [parked] = await collectMessages(deadLetterTopic(t.topic), { until: (messages) => messages.length >= 1, timeoutMs: 60_000 });
+    expect(parked.value).toEqual(broken);
+    expect(parked.headers['dlq-error-message']).toContain('cannot be a ledger leaf: no UUID id');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await tree()).toBe(2);
   });
 });

@@ -1,11 +1,11 @@
 import { canonicalBytes } from '@app/audit';
-import { AUDIT_ENTRIES_V1, type AuditEntryRecordedV1 } from '@app/contracts';
+import { AUDIT_ENTRIES_V1, type AuditEntriesV1, type PublishedEnvelope } from '@app/contracts';
 import { IdempotentConsumerFactory, InvalidMessageError } from '@app/messaging';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { LedgerAppendLoop } from '../append/ledger-append.loop';
 import { LEDGER_OPTIONS, type AuditLedgerOptions } from '../audit-ledger.options';
 import { entryShapeProblem } from '../domain/entry-shape.check';
-import { stagePending } from '../store/pending.store';
+import { stagePending, type StagedEntry } from '../store/pending.store';
 
 /**
  * Stages every AuditEntryRecorded of audit.entries.v1 for the writer, once
@@ -28,16 +28,23 @@ export class AuditEntriesConsumer implements OnModuleInit {
         purpose: this.options.consumerPurpose ?? 'ledger',
         contract: AUDIT_ENTRIES_V1,
         topic: this.options.topic,
-        partitionsConsumedConcurrently: 3,
         hooks: { settled: (outcome) => outcome === 'processed' && this.appendLoop.wake() },
       })
-      .on('AuditEntryRecorded', async (envelope, { manager }) => {
-        // What arrives is checked, not trusted: anyone on the network may have written it.
-        const { entry, hash } = envelope.data ?? ({} as Partial<AuditEntryRecordedV1>);
-        const problem = entryShapeProblem(entry, envelope.streamId);
-        if (problem) throw new InvalidMessageError(`AuditEntryRecorded ${envelope.id} cannot be a ledger leaf: ${problem}`);
-        const entryJcs = canonicalBytes(entry).toString('utf8');
-        await stagePending(manager, { entryId: entry.id, streamId: envelope.streamId, entryJcs, chainHash: String(hash ?? '') });
+      // Entries come in bursts (every step of every service): a run of them is staged in one statement.
+      .onMany('AuditEntryRecorded', async (envelopes, { manager }) => {
+        await stagePending(manager, envelopes.map(stagedEntryOf));
       });
   }
+}
+
+/**
+ * What arrives is checked, not trusted (anyone on the network may have
+ * written it): an entry the ledger cannot index refuses the whole call, which
+ * the consumer then handles entry by entry, so only that one is dead-lettered.
+ */
+function stagedEntryOf(envelope: PublishedEnvelope<AuditEntriesV1, 'AuditEntryRecorded'>): StagedEntry {
+  const { entry, hash } = envelope.data ?? {};
+  const problem = entryShapeProblem(entry, envelope.streamId);
+  if (problem || !entry) throw new InvalidMessageError(`AuditEntryRecorded ${envelope.id} cannot be a ledger leaf: ${problem}`);
+  return { entryId: entry.id, streamId: envelope.streamId, entryJcs: canonicalBytes(entry).toString('utf8'), chainHash: String(hash ?? '') };
 }

@@ -3,10 +3,22 @@ import type { Queryable } from './queryable';
 
 /** The ledger_pending table: entries consumed from Kafka, waiting for the single writer (appends are batched). */
 
-export async function stagePending(db: Queryable, entry: { entryId: string; streamId: string; entryJcs: string; chainHash: string }): Promise<void> {
+export interface StagedEntry {
+  entryId: string;
+  streamId: string;
+  entryJcs: string;
+  chainHash: string;
+}
+
+/** In arrival order (positions follow it); an entry staged before is left as it is. */
+export async function stagePending(db: Queryable, entries: readonly StagedEntry[]): Promise<void> {
   await db.query(
-    `INSERT INTO ledger_pending (entry_id, stream_id, entry_jcs, chain_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (entry_id) DO NOTHING`,
-    [entry.entryId, entry.streamId, entry.entryJcs, entry.chainHash],
+    `INSERT INTO ledger_pending (entry_id, stream_id, entry_jcs, chain_hash)
+     SELECT e.entry_id, e.stream_id, e.entry_jcs, e.chain_hash
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(entry_id, stream_id, entry_jcs, chain_hash, n)
+      ORDER BY e.n
+     ON CONFLICT (entry_id) DO NOTHING`,
+    [entries.map((e) => e.entryId), entries.map((e) => e.streamId), entries.map((e) => e.entryJcs), entries.map((e) => e.chainHash)],
   );
 }
 

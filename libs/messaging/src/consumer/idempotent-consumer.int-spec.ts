@@ -205,6 +205,29 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
     expect(inboxed.map((r) => r.message_id).sort()).toEqual(good.map((e) => e.id).sort());
   });
 
+  it('hands consecutive events of a many-events handler to it in one call, and each again alone when that call fails', async () => {
+    const topic = uniqueTopic('consumer-many');
+    const calls: number[] = [];
+    consumer = newConsumer(topic).onMany('Counted', async (envelopes, { manager, topic: from }) => {
+      calls.push(envelopes.length);
+      if (envelopes.some((e) => e.data.poison)) throw new DomainError('TEST.BOOM', 'one poison among many', 'rule');
+      for (const env of envelopes) await manager.query(`INSERT INTO effects (topic, event_id, kafka_offset) VALUES ($1, $2, 0)`, [from, env.id]);
+    });
+    const batch = Array.from({ length: 10 }, (_, i) => envelope('Counted', { i, poison: i === 6 }));
+    await sendTogether(topic, batch);
+    await consumer.start();
+
+    const good = batch.filter((e) => !e.data.poison);
+    const handled = await waitFor(async () => ((await effects(topic)).length >= good.length ? effects(topic) : undefined), 'the good events');
+    expect(handled.map((e) => e.event_id)).toEqual(good.map((e) => e.id));
+    // First the ten together (rolled back), then each alone: the poison three times, then parked.
+    expect(calls[0]).toBe(10);
+    expect(calls.slice(1).every((n) => n === 1)).toBe(true);
+    const [parked] = await collectMessages(deadLetterTopic(topic), { until: (messages) => messages.length >= 1, timeoutMs: 60_000 });
+    expect(parked.value).toEqual(batch[6]);
+    expect(await deadLettered(topic)).toBe(1);
+  });
+
   it('does not dead-letter a message whose database went away: it is delivered again and takes effect once', async () => {
     const topic = uniqueTopic('consumer-outage');
     // Longer than the consumer's 3 attempts: retrying then dead-lettering would lose it.

@@ -4,7 +4,7 @@ import { Partitioners, type Consumer, type EachBatchPayload, type KafkaMessage, 
 import { ensureTopics } from '../kafka/topic-admin';
 import { nextOffset, planBatch, type ReadableMessage } from './batch-plan';
 import { deadLetterHeaders } from './dead-letter';
-import { DEFAULT_MAX_RUN, type EventHandler, type IdempotentConsumerOptions, type MessageOutcome } from './idempotent-consumer.options';
+import { DEFAULT_MAX_RUN, DEFAULT_PARTITIONS_AT_ONCE, type EventHandler, type ManyEventsHandler, type RegisteredHandler, type IdempotentConsumerOptions, type MessageOutcome } from './idempotent-consumer.options';
 import { RECORD_IN_INBOX, STILL_WRITABLE } from './inbox.sql';
 import { isInfrastructureError } from './infrastructure-error';
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
@@ -38,7 +38,7 @@ export type AnyPayloads = { [type: string]: Record<string, unknown> };
  */
 export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
   readonly groupId: string;
-  private readonly handlers = new Map<string, EventHandler>();
+  private readonly handlers = new Map<string, RegisteredHandler>();
   private readonly retry: RetryPolicy;
   private readonly logger: Logger;
   private consumer: Consumer | null = null;
@@ -56,8 +56,22 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
    * the handler's envelope carries its published payload type.
    */
   on<T extends keyof P & string>(type: T, handler: EventHandler<P[T], T>): this {
+    return this.register(type, { many: false, handle: handler as unknown as EventHandler });
+  }
+
+  /**
+   * Like `on`, for a handler that takes consecutive events of the type in one
+   * call (one statement for many). When it throws, each of those events is
+   * handled again alone, in a one-element call: retries and dead letters stay
+   * per message.
+   */
+  onMany<T extends keyof P & string>(type: T, handler: ManyEventsHandler<P[T], T>): this {
+    return this.register(type, { many: true, handle: handler as unknown as ManyEventsHandler });
+  }
+
+  private register(type: string, handler: RegisteredHandler): this {
     if (this.handlers.has(type)) throw new Error(`${this.groupId} already has a handler for ${type}`);
-    this.handlers.set(type, handler as unknown as EventHandler);
+    this.handlers.set(type, handler);
     return this;
   }
 
@@ -84,7 +98,7 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
       autoCommit: false,
       // Nor resolved for us: a batch left half-way (stop, rebalance) is fetched again from where it stopped.
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? DEFAULT_PARTITIONS_AT_ONCE,
       eachBatch: (payload) => this.handleBatch(payload),
     });
   }
@@ -153,9 +167,15 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
       for (const message of run) await this.handleAlone(place, message);
       return;
     }
+    const end = failure.index + failure.count;
     await this.handleRun(place, run.slice(0, failure.index));
-    await this.handleAlone(place, run[failure.index], { error: failure.cause });
-    await this.handleRun(place, run.slice(failure.index + 1));
+    if (failure.count === 1) {
+      await this.handleAlone(place, run[failure.index], { error: failure.cause });
+    } else {
+      // Which of the events handled together failed is not known: each gets its own attempts, alone.
+      for (const message of run.slice(failure.index, end)) await this.handleAlone(place, message);
+    }
+    await this.handleRun(place, run.slice(end));
   }
 
   /** One message in its own transaction, retried with backoff, dead-lettered after its last attempt. */
@@ -202,7 +222,8 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
       if (recorded.length === 0) return 'duplicate';
       const handler = this.handlers.get(envelope.type);
       if (!handler) return 'ignored';
-      await handler(envelope, { manager, ...where });
+      if (handler.many) await handler.handle([envelope], { manager, ...where });
+      else await handler.handle(envelope, { manager, ...where });
       await manager.query(STILL_WRITABLE);
       return 'processed';
     });

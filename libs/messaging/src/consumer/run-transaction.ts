@@ -1,15 +1,19 @@
 import type { DataSource } from 'typeorm';
 import type { ReadableMessage } from './batch-plan';
-import type { EventHandler, MessageOutcome } from './idempotent-consumer.options';
+import type { MessageOutcome, RegisteredHandler } from './idempotent-consumer.options';
 import { CLAIM_IN_INBOX, STILL_WRITABLE } from './inbox.sql';
 
-/** The handler of the run's message at `index` threw: the whole run was rolled back. */
+/**
+ * The handler of the run's messages at `index` (and the `count - 1` after it,
+ * handled in one call) threw: the whole run was rolled back.
+ */
 export class FailedMessage extends Error {
   override readonly name = 'FailedMessage';
 
   constructor(
     readonly index: number,
     override readonly cause: unknown,
+    readonly count = 1,
   ) {
     super(`message ${index} of the run failed`);
   }
@@ -18,7 +22,7 @@ export class FailedMessage extends Error {
 export interface RunContext {
   dataSource: DataSource;
   consumer: string;
-  handlers: ReadonlyMap<string, EventHandler>;
+  handlers: ReadonlyMap<string, RegisteredHandler>;
   topic: string;
   partition: number;
 }
@@ -36,26 +40,36 @@ export function handleRunTogether(context: RunContext, run: ReadableMessage[]): 
   return dataSource.transaction(async (manager) => {
     const claimed: Array<{ message_id: string }> = await manager.query(CLAIM_IN_INBOX, [consumer, run.map((m) => m.envelope.id)]);
     const firstSeen = new Set(claimed.map((row) => row.message_id));
+    // delete(): a second copy of the same id later in the run is a duplicate.
+    const fresh = run.map(({ envelope }) => firstSeen.delete(envelope.id));
     const outcomes: MessageOutcome[] = [];
-    for (const [index, { envelope, message }] of run.entries()) {
-      // delete(): a second copy of the same id later in the run is a duplicate.
-      if (!firstSeen.delete(envelope.id)) {
-        outcomes.push('duplicate');
-        continue;
-      }
+    for (let index = 0; index < run.length; ) {
+      const { envelope } = run[index];
       const handler = handlers.get(envelope.type);
-      if (!handler) {
-        outcomes.push('ignored');
+      if (!fresh[index] || !handler) {
+        outcomes.push(fresh[index] ? 'ignored' : 'duplicate');
+        index += 1;
         continue;
       }
+      const count = handler.many ? sameTypeAhead(run, fresh, index) : 1;
+      const at = { manager, topic, partition, offset: run[index + count - 1].message.offset, attempt: 1 };
       try {
-        await handler(envelope, { manager, topic, partition, offset: message.offset, attempt: 1 });
+        if (handler.many) await handler.handle(run.slice(index, index + count).map((m) => m.envelope), at);
+        else await handler.handle(envelope, at);
       } catch (error) {
-        throw new FailedMessage(index, error);
+        throw new FailedMessage(index, error, count);
       }
-      outcomes.push('processed');
+      for (let done = 0; done < count; done += 1) outcomes.push('processed');
+      index += count;
     }
     await manager.query(STILL_WRITABLE);
     return outcomes;
   });
+}
+
+/** How many fresh messages of `run[from]`'s type follow one another from `from`: one call of a many-events handler. */
+function sameTypeAhead(run: ReadableMessage[], fresh: boolean[], from: number): number {
+  let end = from + 1;
+  while (end < run.length && fresh[end] && run[end].envelope.type === run[from].envelope.type) end += 1;
+  return end - from;
 }
