@@ -80,7 +80,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       catchError((error: unknown) => {
         if (error instanceof AlreadyAnswered) {
           // Another attempt of this request committed first: answer what it was answered.
-          return from(this.store.find(slot.scope, slot.key)).pipe(mergeMap((stored) => this.replay(stored!, slot, response)));
+          return from(this.store.find(slot.scope, slot.key)).pipe(
+            mergeMap((stored) => {
+              // Swept between its commit and this read (it had expired): as good as still running for this client.
+              if (!stored) throw idempotencyInProgress(slot.key);
+              return this.replay(stored, slot, response);
+            }),
+          );
         }
         return from(this.rememberRefusal(slot, error)).pipe(
           mergeMap(() => {
