@@ -1,3 +1,6 @@
+/** The database clients: only the persistence layer and the infrastructure libraries may import them. */
+const DATABASE_CLIENTS = ['node_modules/typeorm/', 'node_modules/pg/', 'node_modules/@nestjs/typeorm/'];
+
 /**
  * Layering rules that fail the build (`npm run lint`). They keep the domain
  * pure, the services independent, and the contracts free of dependencies.
@@ -42,7 +45,7 @@ module.exports = {
         path: ['^apps/[^/]+/src/(domain|commands|queries|jobs|messaging)/', '^apps/.*\\.(handler|http\\.controller|request\\.dto)\\.ts$'],
         pathNot: '\\.(int-)?spec\\.ts$',
       },
-      to: { path: ['node_modules/typeorm/', 'node_modules/pg/', 'node_modules/@nestjs/typeorm/'] },
+      to: { path: DATABASE_CLIENTS },
     },
     {
       name: 'queries-do-not-use-commands',
@@ -56,7 +59,7 @@ module.exports = {
       comment: 'The audit, auth, French-identifier and contract libraries hold logic, not storage.',
       severity: 'error',
       from: { path: '^libs/(audit|auth|fr-health|contracts)/' },
-      to: { path: ['node_modules/typeorm/', 'node_modules/pg/', 'node_modules/@nestjs/typeorm/'] },
+      to: { path: DATABASE_CLIENTS },
     },
     {
       name: 'apps-are-independent',

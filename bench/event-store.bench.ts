@@ -3,7 +3,7 @@
  *
  * (a) the full append of a command creating its stream: one event, its chained
  *     audit entry (JCS + SHA-256) and two outbox rows (event envelope, audit
- *     envelope), planned exactly as DeciderCommandRunner plans it and written by
+ *     envelope), planned exactly as the command pipeline plans it (planDecision) and written by
  *     EventStore.appendToStream in one statement;
  * (b) the same on a stream that already exists, at its expected version: the
  *     common case (BENCH_STREAMS streams, default 10000, seeded untimed);

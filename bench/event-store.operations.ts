@@ -4,7 +4,7 @@ import { type AppendRequest, type Decider, type EventStore, type StreamState, pl
 import type { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 
-/* The operations the event store bench times, each planned exactly as DeciderCommandRunner plans a command. */
+/* The operations the event store bench times, each planned exactly as the command pipeline plans a command (planDecision). */
 
 type Measured = { type: 'ReadingRecorded'; data: { deviceId: string; value: number; at: string } };
 const decider: Decider<{ readings: number }, { deviceId: string; value: number; now: Date }, Measured> = {

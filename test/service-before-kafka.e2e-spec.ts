@@ -1,9 +1,9 @@
-import { testKafkaBrokers } from '@app/testing';
+import { freePort, testKafkaBrokers } from '@app/testing';
 import { createServer } from 'node:net';
 import request from 'supertest';
 import { DeviceCertificationFeed } from '../apps/prescription/src/testing/device-events.fixture';
 import { startPrescription, type PrescriptionTestApp } from '../apps/prescription/src/testing/prescription.test-app';
-import { freePort, openTcpProxy, type TcpProxy } from './support/tcp-proxy';
+import { openTcpProxy, type TcpProxy } from './support/tcp-proxy';
 
 jest.setTimeout(180_000);
 

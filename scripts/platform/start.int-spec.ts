@@ -1,21 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TOPICS } from '@app/contracts';
 import { NO_TOPICS } from '../../apps/gateway/src/registry';
+import { freePort } from '@app/testing';
 
 const ROOT = resolve(__dirname, '../..');
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** services.json with the real gateway and one stub service, on free ports. */
 async function servicesFile(): Promise<{ file: string; gatewayPort: number; stubPort: number }> {

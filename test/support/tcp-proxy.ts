@@ -44,11 +44,3 @@ export async function openTcpProxy(port: number, target: string): Promise<TcpPro
   };
 }
 
-/** A port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

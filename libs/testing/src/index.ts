@@ -6,3 +6,4 @@ export * from './wait-for-job';
 export * from './decider-specification';
 export * from './http-routes';
 export * from './schema-writes';
+export * from './free-port';

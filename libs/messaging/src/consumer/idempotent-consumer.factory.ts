@@ -45,13 +45,12 @@ export class IdempotentConsumerFactory implements OnApplicationBootstrap, OnModu
   create(given: ConsumerDefinition | ContractConsumerDefinition<EventPayloads>): IdempotentConsumer<EventPayloads> {
     const { autoStart = true, ...definition } = 'contract' in given ? topicsOf(given) : given;
     if (!autoStart) {
-      const consumer = this.build(definition, this.kafka);
+      const consumer = this.build(definition);
       this.startedByHand.push(consumer);
       return consumer;
     }
     const supervisor = new SupervisedConsumer({
-      kafka: this.kafka,
-      build: (observedKafka) => this.build(definition, observedKafka),
+      consumer: this.build(definition),
       topics: definition.topics,
       probe: () => probeBrokers(this.options.brokers),
     });
@@ -75,12 +74,12 @@ export class IdempotentConsumerFactory implements OnApplicationBootstrap, OnModu
     ]);
   }
 
-  private build(definition: Omit<ConsumerDefinition, 'autoStart'>, kafka: Kafka): IdempotentConsumer {
+  private build(definition: Omit<ConsumerDefinition, 'autoStart'>): IdempotentConsumer {
     return new IdempotentConsumer({
       ...this.options.consumers,
       ...definition,
       serviceName: this.options.serviceName,
-      kafka,
+      kafka: this.kafka,
       dataSource: this.dataSource,
     });
   }

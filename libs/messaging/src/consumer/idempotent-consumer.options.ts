@@ -42,6 +42,14 @@ export const DEFAULT_PARTITIONS_AT_ONCE = 3;
 
 export type MessageOutcome = 'processed' | 'ignored' | 'duplicate' | 'dead-lettered';
 
+/** What happens to a consumer's group membership: readiness and a supervisor's restarts follow it. */
+export interface GroupMembershipListener {
+  joined(): void;
+  /** kafkajs restarts the consumer itself when `willRestart`; otherwise it has given up. */
+  crashed(error: Error, willRestart: boolean): void;
+  stopped(): void;
+}
+
 export interface IdempotentConsumerHooks {
   settled?(outcome: MessageOutcome, type: string | null, durationMs: number): void;
 }

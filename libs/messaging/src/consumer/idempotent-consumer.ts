@@ -4,7 +4,7 @@ import { Partitioners, type Consumer, type EachBatchPayload, type KafkaMessage, 
 import { ensureTopics } from '../kafka/topic-admin';
 import { nextOffset, planBatch, type ReadableMessage } from './batch-plan';
 import { deadLetterHeaders } from './dead-letter';
-import { DEFAULT_MAX_RUN, DEFAULT_PARTITIONS_AT_ONCE, type EventHandler, type ManyEventsHandler, type RegisteredHandler, type IdempotentConsumerOptions, type MessageOutcome } from './idempotent-consumer.options';
+import { DEFAULT_MAX_RUN, DEFAULT_PARTITIONS_AT_ONCE, type EventHandler, type GroupMembershipListener, type ManyEventsHandler, type RegisteredHandler, type IdempotentConsumerOptions, type MessageOutcome } from './idempotent-consumer.options';
 import { RECORD_IN_INBOX, STILL_WRITABLE } from './inbox.sql';
 import { isInfrastructureError } from './infrastructure-error';
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
@@ -43,6 +43,7 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
   private readonly logger: Logger;
   private consumer: Consumer | null = null;
   private producer: Producer | null = null;
+  private membership: GroupMembershipListener | null = null;
 
   constructor(private readonly options: IdempotentConsumerOptions) {
     this.groupId = `${options.serviceName}.${options.purpose}`;
@@ -69,6 +70,12 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
     return this.register(type, { many: true, handle: handler as unknown as ManyEventsHandler });
   }
 
+  /** Tells `listener` when this consumer joins its group, crashes or stops, from its next start on. */
+  observe(listener: GroupMembershipListener): this {
+    this.membership = listener;
+    return this;
+  }
+
   private register(type: string, handler: RegisteredHandler): this {
     if (this.handlers.has(type)) throw new Error(`${this.groupId} already has a handler for ${type}`);
     this.handlers.set(type, handler);
@@ -83,6 +90,12 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
     }
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     const consumer = kafka.consumer({ groupId: this.groupId, sessionTimeout: 10_000, heartbeatInterval: 3_000 });
+    const membership = this.membership;
+    if (membership) {
+      consumer.on(consumer.events.GROUP_JOIN, () => membership.joined());
+      consumer.on(consumer.events.CRASH, ({ payload }) => membership.crashed(payload.error, payload.restart));
+      consumer.on(consumer.events.STOP, () => membership.stopped());
+    }
     try {
       await producer.connect();
       await consumer.connect();

@@ -1,15 +1,13 @@
 import { Logger } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
 import { WakeSignal } from '../outbox/wake-signal';
 import { DEFAULT_START_BACKOFF, isWorthAWarning, startRetryDelayMs, type StartBackoff } from './consumer-start-backoff';
 import type { ConsumerState, ConsumerStatus } from './consumer-status';
 import type { IdempotentConsumer } from './idempotent-consumer';
-import { type GroupMembershipListener, observeConsumers } from './observed-kafka';
+import type { GroupMembershipListener } from './idempotent-consumer.options';
 
 export interface SupervisedConsumerOptions {
-  kafka: Kafka;
-  /** Builds the consumer on the client given, which reports its group events to the supervisor. */
-  build: (kafka: Kafka) => IdempotentConsumer;
+  /** The consumer to run; it reports its group events to the supervisor. */
+  consumer: IdempotentConsumer;
   topics: string[];
   /** Asked before each start attempt; rejects, with the reason, while the broker does not answer. */
   probe: () => Promise<void>;
@@ -42,7 +40,7 @@ export class SupervisedConsumer implements GroupMembershipListener {
   private readonly logger: Logger;
 
   constructor(private readonly options: SupervisedConsumerOptions) {
-    this.consumer = options.build(observeConsumers(options.kafka, this));
+    this.consumer = options.consumer.observe(this);
     this.backoff = options.backoff ?? DEFAULT_START_BACKOFF;
     this.logger = options.logger ?? new Logger(`Consumer:${this.consumer.groupId}`);
   }

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '@app/testing';
 
 const MAIN = join(__dirname, '../testing/kit-test.main.ts');
 const ROOT = join(__dirname, '../../../..');
@@ -22,14 +22,6 @@ async function exitOf(child: ChildProcess): Promise<{ code: number | null; signa
   if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
   const [code, signal] = await once(child, 'exit');
   return { code, signal };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
 }
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {

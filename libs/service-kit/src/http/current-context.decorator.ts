@@ -2,7 +2,7 @@ import { actorOf, type AuthenticatedRequest, tokenMissing } from '@app/auth';
 import type { CommandContext } from '@app/event-sourcing';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { correlationIdFor } from '../observability/correlation-id';
-import type { TimedRequest } from './request-clock.middleware';
+import { platformNowOf, type TimedRequest } from './request-clock.middleware';
 
 /**
  * The CommandContext of the request: its caller as the actor, its
@@ -13,6 +13,5 @@ import type { TimedRequest } from './request-clock.middleware';
 export const CurrentContext = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest & TimedRequest>();
   if (!request.principal) throw tokenMissing();
-  if (!request.platformNow) throw new Error('CurrentContext needs the service kit (its RequestClockMiddleware reads the clock)');
-  return { actor: actorOf(request.principal), correlationId: correlationIdFor(request), causationId: null, now: request.platformNow };
+  return { actor: actorOf(request.principal), correlationId: correlationIdFor(request), causationId: null, now: platformNowOf(request) };
 });

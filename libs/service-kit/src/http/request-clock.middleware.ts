@@ -20,3 +20,9 @@ export class RequestClockMiddleware implements NestMiddleware {
     next();
   }
 }
+
+/** The request's platform time; only a request that went through the service kit has one. */
+export function platformNowOf(request: TimedRequest): Date {
+  if (!request.platformNow) throw new Error('No platform time on this request: the service kit reads it (RequestClockMiddleware)');
+  return request.platformNow;
+}

@@ -1,5 +1,5 @@
-import { BadRequestException, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ERROR_CODES } from '@app/contracts';
+import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { invalidRequest } from './invalid-request';
 
 /**
  * A path parameter that must be a UUID (`:id` of every resource): a bad one is
@@ -10,13 +10,6 @@ export const UuidParam = (name = 'id'): ParameterDecorator =>
   Param(
     name,
     new ParseUUIDPipe({
-      exceptionFactory: () =>
-        new BadRequestException({
-          error: {
-            code: ERROR_CODES.validationFailed,
-            message: `Invalid request: ${name}`,
-            details: [{ field: name, code: 'IS_UUID', message: `${name} must be a UUID` }],
-          },
-        }),
+      exceptionFactory: () => invalidRequest([{ field: name, code: 'IS_UUID', message: `${name} must be a UUID` }]),
     }),
   );

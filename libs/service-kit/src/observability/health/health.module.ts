@@ -1,7 +1,7 @@
 import { describeUnjoined, IdempotentConsumerFactory } from '@app/messaging';
 import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PLATFORM_CONFIG, SERVICE_NAME } from '../../config/config.tokens';
+import { PLATFORM_CONFIG } from '../../config/config.tokens';
 import type { PlatformConfig } from '../../config/platform-config.schema';
 import type { DependencyCheck } from './dependency-check';
 import { HealthHttpController } from './health.http.controller';
@@ -14,7 +14,6 @@ import { RedisCheck } from './redis.check';
 function buildChecks(
   options: ReadinessOptions,
   config: PlatformConfig,
-  service: string,
   dataSource?: DataSource,
   consumers?: IdempotentConsumerFactory,
 ): DependencyCheck[] {
@@ -26,7 +25,7 @@ function buildChecks(
   if (options.kafka) {
     const brokers = options.kafka === true ? config.KAFKA_BROKERS : options.kafka.brokers;
     // The service's consumers (if it has messaging) must have joined their groups too.
-    checks.push(new KafkaCheck(brokers, `${service}-readiness`, () => describeUnjoined(consumers?.statuses() ?? [])));
+    checks.push(new KafkaCheck(brokers, () => describeUnjoined(consumers?.statuses() ?? [])));
   }
   if (options.redis) checks.push(new RedisCheck(options.redis === true ? config.REDIS_URL : options.redis.url));
   return checks;
@@ -48,17 +47,15 @@ export class HealthModule implements OnModuleDestroy {
           inject: [
             READINESS_OPTIONS,
             PLATFORM_CONFIG,
-            SERVICE_NAME,
             { token: DataSource, optional: true },
             { token: IdempotentConsumerFactory, optional: true },
           ],
           useFactory: (
             opts: ReadinessOptions,
             config: PlatformConfig,
-            service: string,
             dataSource?: DataSource,
             consumers?: IdempotentConsumerFactory,
-          ) => new Readiness(buildChecks(opts, config, service, dataSource, consumers)),
+          ) => new Readiness(buildChecks(opts, config, dataSource, consumers)),
         },
       ],
       exports: [Readiness],
