@@ -23,11 +23,12 @@ export class PlatformSupervisor {
     return this.stopping !== undefined;
   }
 
-  startAll(services: ServiceEntry[], env: NodeJS.ProcessEnv): void {
+  /** `environments`: each service's own environment (see service-env.ts). */
+  startAll(services: ServiceEntry[], environments: ReadonlyMap<string, NodeJS.ProcessEnv>): void {
     const width = Math.max(...services.map((s) => s.name.length));
     services.forEach((service, index) => {
       const prefix = makePrefix(service.name, index, width, Boolean(process.stdout.isTTY));
-      const proc = startServiceProcess(service, prefix, env);
+      const proc = startServiceProcess(service, prefix, environments.get(service.name) ?? {});
       this.processes.push(proc);
       void proc.exited.then(({ code, signal }) => {
         if (this.isStopping) return;

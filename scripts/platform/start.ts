@@ -11,6 +11,7 @@ import { kafkaSettings } from '../infra/kafka-settings';
 import { ensureDatabase, ensurePostgres, ensureRedis } from '../infra/postgres-redis';
 import { migrateServices } from './migrate-services';
 import { platformSummary } from './platform-summary';
+import { serviceEnvironments } from './service-env';
 import { PlatformSupervisor } from './platform-supervisor';
 import { createPlatformTopics } from './platform-topics';
 import { waitUntilReady } from './wait-ready';
@@ -59,8 +60,10 @@ async function main(): Promise<void> {
   await migrateServices(services, log);
   if (supervisor.isStopping) return;
 
+  const environments = await serviceEnvironments(services, process.env);
+  if (supervisor.isStopping) return;
   log(`starting ${services.map((s) => `${s.name} :${s.port}`).join(', ')}`);
-  supervisor.startAll(services, process.env);
+  supervisor.startAll(services, environments);
   await waitUntilReady(services, localUrl, readyTimeoutMs, supervisor.childDied.signal);
   if (supervisor.isStopping) return;
   console.log(platformSummary(services, localUrl));
