@@ -11,6 +11,8 @@ export * from './clock/clock.tokens';
 export * from './database/database.module';
 export * from './database/postgres-options';
 export * from './database/run-migrations';
+export * from './database/service-roles';
+export * from './database/provision-service-roles';
 export * from './http/api-exception.filter';
 export * from './http/dependency-errors';
 export * from './http/error-response';

@@ -11,6 +11,8 @@ export interface ServiceDatabaseOptions {
   schema: string;
   migrations?: MigrationClass[];
   entities?: EntityClass[];
+  /** Runs the session as this role (`SET ROLE` at connection): migrations run as the schema's owner role. */
+  role?: string;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface ServiceDatabaseOptions {
  */
 export function postgresOptions(config: PlatformConfig, options: ServiceDatabaseOptions) {
   const schema = assertSchemaName(options.schema);
+  const role = options.role === undefined ? '' : ` -c role=${assertSchemaName(options.role)}`;
   return {
     type: 'postgres',
     url: config.DATABASE_URL,
@@ -29,6 +32,6 @@ export function postgresOptions(config: PlatformConfig, options: ServiceDatabase
     migrationsRun: false,
     synchronize: false,
     entities: options.entities ?? [],
-    extra: { max: config.DATABASE_POOL_SIZE, options: `-c search_path=${schema}` },
+    extra: { max: config.DATABASE_POOL_SIZE, options: `-c search_path=${schema}${role}` },
   } satisfies DataSourceOptions;
 }

@@ -9,18 +9,22 @@ import { assertSchemaName } from './schema-name';
  * in its own transaction. Called explicitly (`npm run migrate`, `npm start`,
  * tests), never at application start-up, so two replicas never race on it.
  * The service-kit's own tables (idempotency keys) are included unless the
- * list already holds them. Returns the names of the migrations it ran.
+ * list already holds them. With `asRole` (the schema's owner role), every
+ * object is created by, hence owned by, that role. Returns the names of the
+ * migrations it ran.
  */
 export async function runMigrations(
   config: Pick<PlatformConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
   schema: string,
   migrations: MigrationClass[],
+  options: { asRole?: string } = {},
 ): Promise<string[]> {
   await createSchema(config.DATABASE_URL, assertSchemaName(schema));
   const dataSource = new DataSource({
     ...postgresOptions({ ...config, DATABASE_POOL_SIZE: 1 } as PlatformConfig, {
       schema,
       migrations: withServiceKitMigrations(migrations),
+      role: options.asRole,
     }),
   });
   await dataSource.initialize();
@@ -41,7 +45,9 @@ async function createSchema(url: string, schema: string): Promise<void> {
   const admin = new DataSource({ type: 'postgres', url, extra: { max: 1 } });
   await admin.initialize();
   try {
-    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    // An owner role owns its schema but may not create schemas: CREATE SCHEMA IF NOT EXISTS would still need that right.
+    const found = await admin.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [schema]);
+    if (found.length === 0) await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   } finally {
     await admin.destroy();
   }
