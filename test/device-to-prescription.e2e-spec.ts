@@ -17,6 +17,8 @@ import { startPrescription, tokens as prescriptionTokens } from '../apps/prescri
  * The platform as a client uses it: every call through the gateway, the
  * services on real sockets, the certification reaching the prescription
  * service and every audit entry reaching the ledger only through Kafka.
+ * Each service runs as its own database role, as `npm start` runs it: the
+ * whole flow needs no privilege beyond rows of its own schema.
  */
 describe('a certified device becomes prescribable, and the ledger can prove it (gateway, three services, Kafka)', () => {
   let devices: ServiceTestApp;
@@ -32,9 +34,9 @@ describe('a certified device becomes prescribable, and the ledger can prove it (
 
   beforeAll(async () => {
     [devices, prescriptions, ledger] = await Promise.all([
-      startDeviceCertification(),
-      startPrescription(),
-      startAuditLedger({ topic: TOPICS.auditEntries }),
+      startDeviceCertification({ ownRoles: true }),
+      startPrescription({ ownRoles: true }),
+      startAuditLedger({ topic: TOPICS.auditEntries, ownRoles: true }),
     ]);
     const services = [
       { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [], topics: NO_TOPICS },

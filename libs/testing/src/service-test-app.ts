@@ -1,8 +1,19 @@
-import { CLOCK, configureServiceApp, loadPlatformConfig, runMigrations, type Clock, type PlatformConfig } from '@app/service-kit';
+import {
+  CLOCK,
+  configureServiceApp,
+  databaseUrlAs,
+  grantRuntimeRole,
+  loadPlatformConfig,
+  runMigrations,
+  type Clock,
+  type PlatformConfig,
+  type ServiceRoles,
+} from '@app/service-kit';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { createTestRoles, dropTestRoles } from './test-roles';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type MigrationClass = new () => any;
@@ -24,6 +35,8 @@ export interface ServiceTestApp {
   clock: MovableClock;
   schema: string;
   config: PlatformConfig;
+  /** The schema's roles, when the app runs as its runtime role (`ownRoles`). */
+  roles?: ServiceRoles;
   close(): Promise<void>;
 }
 
@@ -34,6 +47,13 @@ export interface ServiceTestAppOptions<C extends PlatformConfig> {
   module: (context: { config: C; schema: string }) => DynamicModule;
   /** A service whose configuration extends the platform's passes its loader. */
   loadConfig?: (env: NodeJS.ProcessEnv, options: { defaultPort: number }) => C;
+  /**
+   * Migrate as the schema's owner role and run the app as its runtime role,
+   * exactly the privileges `npm start` gives the service. Off by default: it
+   * creates (and drops) two cluster-wide roles, so only the specs about
+   * privileges pay for it.
+   */
+  ownRoles?: boolean;
 }
 
 /**
@@ -44,8 +64,11 @@ export interface ServiceTestAppOptions<C extends PlatformConfig> {
 export async function startServiceTestApp<C extends PlatformConfig>(options: ServiceTestAppOptions<C>): Promise<ServiceTestApp> {
   const schema = `t_${options.service.replace(/[^a-z]/g, '').slice(0, 12)}_${randomBytes(5).toString('hex')}`;
   const load = options.loadConfig ?? ((env, opts) => loadPlatformConfig(env, opts) as C);
-  const config = load(process.env, { defaultPort: 0 });
-  await runMigrations(config, schema, options.migrations);
+  const adminConfig = load(process.env, { defaultPort: 0 });
+  const roles = options.ownRoles ? await createTestRoles(adminConfig.DATABASE_URL, schema) : undefined;
+  await runMigrations(adminConfig, schema, options.migrations, { asRole: roles?.owner });
+  if (roles) await grantRuntimeRole(adminConfig.DATABASE_URL, roles, roles.owner);
+  const config = roles ? { ...adminConfig, DATABASE_URL: databaseUrlAs(adminConfig.DATABASE_URL, roles.runtime) } : adminConfig;
   const clock = new MovableClock();
   const moduleRef = await Test.createTestingModule({ imports: [options.module({ config, schema })] })
     .overrideProvider(CLOCK)
@@ -60,9 +83,11 @@ export async function startServiceTestApp<C extends PlatformConfig>(options: Ser
     clock,
     schema,
     config,
+    roles,
     async close() {
       await app.close();
-      await dropSchema(config.DATABASE_URL, schema);
+      if (roles) await dropTestRoles(adminConfig.DATABASE_URL, roles);
+      else await dropSchema(adminConfig.DATABASE_URL, schema);
     },
   };
 }

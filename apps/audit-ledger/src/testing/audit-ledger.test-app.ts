@@ -13,14 +13,16 @@ export interface AuditLedgerTestApp extends ServiceTestApp {
 /**
  * The real service on a fresh schema, real Kafka and a key of its own. It reads
  * a topic of its own unless told to read the platform's (`audit.entries.v1`).
+ * `ownRoles`: as its own runtime role, with the privileges `npm start` gives it.
  */
-export async function startAuditLedger(options: { topic?: string } = {}): Promise<AuditLedgerTestApp> {
+export async function startAuditLedger(options: { topic?: string; ownRoles?: boolean } = {}): Promise<AuditLedgerTestApp> {
   const topic = options.topic ?? uniqueTopic('audit.entries.test');
   if (!options.topic) await createTopics([topic], 3);
   const { privateKey: signingKey } = generateKeyPairSync('ed25519');
   const started = await startServiceTestApp({
     service: AUDIT_LEDGER.name,
     migrations,
+    ownRoles: options.ownRoles,
     loadConfig: loadLedgerConfig,
     module: ({ config, schema }) =>
       AuditLedgerModule.forRoot({ config, schema, topic, consumerPurpose: `test-${schema}`, signingKey, pollMs: 100 }),

@@ -6,11 +6,15 @@ import { migrations } from '../migrations';
 
 export type DeviceCertificationTestApp = ServiceTestApp;
 
-/** The real service on its own schema, with a BullMQ prefix of its own so it never shares queues. */
-export const startDeviceCertification = (): Promise<DeviceCertificationTestApp> =>
+/**
+ * The real service on its own schema, with a BullMQ prefix of its own so it never shares queues;
+ * `ownRoles`: as its own runtime role, with the privileges `npm start` gives it.
+ */
+export const startDeviceCertification = (options: { ownRoles?: boolean } = {}): Promise<DeviceCertificationTestApp> =>
   startServiceTestApp({
     service: DEVICE_CERTIFICATION.name,
     migrations,
+    ownRoles: options.ownRoles,
     module: ({ config, schema }) => DeviceCertificationModule.forRoot({ config, schema, queuePrefix: `bull-test-${schema}` }),
   });
 

@@ -9,11 +9,13 @@ export type PrescriptionTestApp = ServiceTestApp;
 /**
  * The real service on its own schema, with its own BullMQ prefix and its own
  * consumer group for the device history (a fresh schema must read the topic from the start).
+ * `ownRoles`: as its own runtime role, with the privileges `npm start` gives it.
  */
-export const startPrescription = (options: { logs?: DestinationStream } = {}): Promise<PrescriptionTestApp> =>
+export const startPrescription = (options: { logs?: DestinationStream; ownRoles?: boolean } = {}): Promise<PrescriptionTestApp> =>
   startServiceTestApp({
     service: PRESCRIPTION.name,
     migrations,
+    ownRoles: options.ownRoles,
     module: ({ config, schema }) =>
       PrescriptionModule.forRoot({
         // A test that reads the logs reads all of them.

@@ -1,0 +1,60 @@
+import { provisionServiceRoles, serviceRoles, type ServiceRoles } from '@app/service-kit';
+import { Client } from 'pg';
+
+/** Marks the roles tests create; the time lets a later run sweep those a crashed run left. */
+const TEST_ROLE_COMMENT = 'connected-health test role, created at ';
+const LEFTOVER_AFTER_MS = 60 * 60_000;
+
+/**
+ * The owner and runtime roles of a test schema, as `npm run migrate` makes
+ * them for a real one. Roles are cluster-wide: the schema name is unique, so
+ * are its roles, and `dropTestRoles` removes them again. Stale test roles of
+ * crashed runs (older than an hour) are swept first.
+ */
+export async function createTestRoles(adminUrl: string, schema: string): Promise<ServiceRoles> {
+  await sweepLeftoverTestRoles(adminUrl);
+  const roles = serviceRoles(schema);
+  await provisionServiceRoles(adminUrl, roles, `${TEST_ROLE_COMMENT}${Date.now()}`);
+  return roles;
+}
+
+/** Drops the schema (the owner owns it) and both roles. */
+export async function dropTestRoles(adminUrl: string, roles: ServiceRoles): Promise<void> {
+  await withAdmin(adminUrl, async (client) => {
+    for (const role of [roles.runtime, roles.owner]) await dropRole(client, role);
+  });
+}
+
+async function sweepLeftoverTestRoles(adminUrl: string): Promise<void> {
+  await withAdmin(adminUrl, async (client) => {
+    const { rows } = await client.query<{ rolname: string; description: string }>(
+      `SELECT r.rolname, d.description FROM pg_roles r
+         JOIN pg_shdescription d ON d.objoid = r.oid AND d.classoid = 'pg_authid'::regclass
+        WHERE d.description LIKE $1`,
+      [`${TEST_ROLE_COMMENT}%`],
+    );
+    const stale = rows.filter((row) => Date.now() - Number(row.description.slice(TEST_ROLE_COMMENT.length)) > LEFTOVER_AFTER_MS);
+    for (const { rolname } of stale) {
+      // A role still granted in another database cannot be dropped from here: that database's next run sweeps it.
+      await dropRole(client, rolname).catch(() => undefined);
+    }
+  });
+}
+
+async function dropRole(client: Client, role: string): Promise<void> {
+  const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+  if (!exists.rowCount) return;
+  const quoted = client.escapeIdentifier(role);
+  await client.query(`DROP OWNED BY ${quoted} CASCADE`);
+  await client.query(`DROP ROLE ${quoted}`);
+}
+
+async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
