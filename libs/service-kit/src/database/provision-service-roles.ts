@@ -33,6 +33,8 @@ export async function provisionServiceRoles(adminUrl: string, roles: ServiceRole
     }
     await client.query('BEGIN');
     try {
+      // Two services provisioned at once would update the same rows (public, the database): "tuple concurrently updated".
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('connected-health:provision-service-roles'))`);
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner}`);
       await client.query(`ALTER SCHEMA ${schema} OWNER TO ${owner}`);
       await client.query(reassignObjectsSql(schema, owner));
