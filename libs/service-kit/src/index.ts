@@ -1,4 +1,5 @@
 export * from './config/config-error';
+export * from './config/data-keys';
 export * from './config/config.tokens';
 export * from './config/dev-defaults';
 export * from './config/env-fields';

@@ -1,5 +1,5 @@
 import { decryptField, encryptField, parseEncryptionKey, patientPseudonym, validateNir } from '@app/fr-health';
-import { PLATFORM_CONFIG, type PlatformConfig } from '@app/service-kit';
+import { PLATFORM_CONFIG, requireDataKey, type PlatformConfig } from '@app/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 
 export interface PatientIdentity {
@@ -14,8 +14,8 @@ export class PatientIdentityCipher {
   private readonly secret: string;
 
   constructor(@Inject(PLATFORM_CONFIG) config: PlatformConfig) {
-    this.key = parseEncryptionKey(config.IDENTITY_ENCRYPTION_KEY);
-    this.secret = config.PSEUDONYM_SECRET;
+    this.key = parseEncryptionKey(requireDataKey(config, 'IDENTITY_ENCRYPTION_KEY'));
+    this.secret = requireDataKey(config, 'PSEUDONYM_SECRET');
   }
 
   pseudonymOf(nir: string): string {

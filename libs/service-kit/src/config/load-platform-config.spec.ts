@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './config-error';
+import { requireDataKey } from './data-keys';
 import { DEV_DEFAULTS } from './dev-defaults';
 import { extendConfig, loadPlatformConfig } from './load-platform-config';
 
@@ -98,8 +99,16 @@ describe('loadPlatformConfig', () => {
     it('refuses the development secrets, naming each', () => {
       const message = problemsOf(() => loadPlatformConfig({ NODE_ENV: 'production' }, { defaultPort: 1 }));
       expect(message).toContain('JWT_SECRET is required in production');
-      expect(message).toContain('PSEUDONYM_SECRET is required in production');
-      expect(message).toContain('IDENTITY_ENCRYPTION_KEY is required in production');
+    });
+
+    it('needs no data key for a service that uses none (the gateway); the code that uses one refuses its development value', () => {
+      const { PSEUDONYM_SECRET: _p, IDENTITY_ENCRYPTION_KEY: _i, ...gatewayEnv } = productionEnv;
+      const config = loadPlatformConfig(gatewayEnv, { defaultPort: 1 });
+      expect(() => requireDataKey(config, 'PSEUDONYM_SECRET')).toThrow('PSEUDONYM_SECRET is required in production by this service');
+      expect(() => requireDataKey(config, 'IDENTITY_ENCRYPTION_KEY')).toThrow('IDENTITY_ENCRYPTION_KEY is required in production by this service');
+      const real = loadPlatformConfig(productionEnv, { defaultPort: 1 });
+      expect(requireDataKey(real, 'IDENTITY_ENCRYPTION_KEY')).toBe('ab'.repeat(32));
+      expect(requireDataKey({ ...config, NODE_ENV: 'development' }, 'PSEUDONYM_SECRET')).toBe(config.PSEUDONYM_SECRET);
     });
 
     it('does not need JWT_SECRET when tokens are verified with a public key', () => {

@@ -42,19 +42,17 @@ export const platformConfigShape = (defaultPort?: number) => ({
 type PlatformShape = ReturnType<typeof platformConfigShape>;
 export type ParsedPlatformConfig = z.output<z.ZodObject<PlatformShape>>;
 
-/** With NODE_ENV=production the public development secrets and a shifted clock are refused. */
+/**
+ * With NODE_ENV=production the public development secrets and a shifted clock are refused.
+ * The data keys are refused by the code that uses them (requireDataKey), so a service that
+ * uses none need not hold them.
+ */
 export function checkProduction(config: ParsedPlatformConfig, ctx: z.RefinementCtx): void {
   if (config.NODE_ENV !== 'production') return;
   const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   const usesPublicKey = Boolean(config.JWT_PUBLIC_KEY || config.JWT_JWKS_URL);
   if (!usesPublicKey && config.JWT_SECRET === DEV_DEFAULTS.jwtSecret) {
     refuse('JWT_SECRET', 'is required in production (or JWT_PUBLIC_KEY / JWT_JWKS_URL) and must not be the development default');
-  }
-  if (config.PSEUDONYM_SECRET === DEV_DEFAULTS.pseudonymSecret) {
-    refuse('PSEUDONYM_SECRET', 'is required in production and must not be the development default');
-  }
-  if (config.IDENTITY_ENCRYPTION_KEY === DEV_DEFAULTS.identityEncryptionKey) {
-    refuse('IDENTITY_ENCRYPTION_KEY', 'is required in production and must not be the development default');
   }
   if (config.CLOCK_OFFSET !== 0) {
     refuse('CLOCK_OFFSET', 'must be empty in production: a shifted clock is for tests only');

@@ -2,6 +2,7 @@ import type { Transaction } from '@app/event-sourcing';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PLATFORM_CONFIG, SERVICE_NAME } from '../config/config.tokens';
+import { requireDataKey } from '../config/data-keys';
 import type { PlatformConfig } from '../config/platform-config.schema';
 import { AnswerCipher } from './answer-cipher';
 
@@ -30,7 +31,7 @@ export class IdempotencyStore {
     @Inject(PLATFORM_CONFIG) config: PlatformConfig,
     @Inject(SERVICE_NAME) service: string,
   ) {
-    this.cipher = new AnswerCipher(config.IDENTITY_ENCRYPTION_KEY, service);
+    this.cipher = new AnswerCipher(requireDataKey(config, 'IDENTITY_ENCRYPTION_KEY'), service);
   }
 
   async find(scope: string, key: string): Promise<StoredAnswer | null> {

@@ -1,0 +1,24 @@
+import { ConfigError } from './config-error';
+import { DEV_DEFAULTS } from './dev-defaults';
+import type { PlatformConfig } from './platform-config.schema';
+
+export type DataKeyName = 'PSEUDONYM_SECRET' | 'IDENTITY_ENCRYPTION_KEY';
+
+const DEVELOPMENT_VALUES: Record<DataKeyName, string> = {
+  PSEUDONYM_SECRET: DEV_DEFAULTS.pseudonymSecret,
+  IDENTITY_ENCRYPTION_KEY: DEV_DEFAULTS.identityEncryptionKey,
+};
+
+/**
+ * A data key, asked for by the code that uses it (at start-up, when its
+ * provider is built). In production the service that uses it must be given a
+ * real one; a service that never asks (the gateway) holds none, so its
+ * Secret carries none (ARCHITECTURE.md "Trust inside the platform").
+ */
+export function requireDataKey(config: Pick<PlatformConfig, 'NODE_ENV' | DataKeyName>, name: DataKeyName): string {
+  const value = config[name];
+  if (config.NODE_ENV === 'production' && value === DEVELOPMENT_VALUES[name]) {
+    throw new ConfigError([`${name} is required in production by this service and must not be the development default`]);
+  }
+  return value;
+}
