@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { TOPICS } from '@app/contracts';
+import { expectedSecretKeys } from './k8s-secrets';
+import { loadServiceRegistry } from '../../apps/gateway/src/registry';
+import { serviceRoles } from '@app/service-kit';
+import { REPO_ROOT } from './repo-root';
+
+interface Manifest {
+  kind: string;
+  metadata: { name: string };
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+  spec?: unknown;
+}
+
+const manifests = (file: string): Manifest[] =>
+  parseAllDocuments(readFileSync(join(REPO_ROOT, 'k8s', file), 'utf8')).map((document) => document.toJS() as Manifest);
+const DATA_KEYS = ['PSEUDONYM_SECRET', 'IDENTITY_ENCRYPTION_KEY'];
+const SECRET_KEYS = [...DATA_KEYS, 'DATABASE_URL', 'AUDIT_SIGNING_KEY', 'LEDGER_SIGNING_KEY', 'KAFKA_PASSWORD', 'JWT_SECRET'];
+
+/** The k8s manifests kept in line with services.json: each service its own Secret with exactly its keys. */
+describe('k8s Secrets and ConfigMaps against services.json', () => {
+  const services = loadServiceRegistry();
+  const secrets = new Map(manifests('secret.template.yaml').map((m) => [m.metadata.name, m]));
+  const configMaps = manifests('configmap.yaml');
+
+  it.each(services.map((service) => [service.name, service] as const))('%s has its Secrets with exactly its keys', (_name, service) => {
+    const expected = expectedSecretKeys(service);
+    const own = secrets.get(`${service.name}-secrets`);
+    if (expected.length === 0) expect(own).toBeUndefined();
+    else expect(Object.keys(own?.stringData ?? {}).sort()).toEqual(expected);
+    const migration = secrets.get(`${service.name}-migration`);
+    if (!service.schema) {
+      expect(migration).toBeUndefined();
+      return;
+    }
+    expect(Object.keys(migration?.stringData ?? {})).toEqual(['DATABASE_URL']);
+    // The app connects as its runtime role, the migration as the owner role: never the other way round.
+    const roles = serviceRoles(service.schema);
+    expect(new URL(own!.stringData!.DATABASE_URL).username).toBe(roles.runtime);
+    expect(new URL(migration!.stringData!.DATABASE_URL).username).toBe(roles.owner);
+  });
+
+  it('has no Secret of a service services.json does not list, and no shared Secret', () => {
+    const names = services.flatMap((s) => [`${s.name}-secrets`, `${s.name}-migration`]);
+    expect([...secrets.keys()].filter((name) => !names.includes(name))).toEqual([]);
+  });
+
+  it('gives the gateway no Secret, no data key and no database URL', () => {
+    const gateway = JSON.stringify(manifests('gateway.yaml'));
+    expect(gateway).not.toContain('secretRef');
+    expect(gateway).not.toContain('secretKeyRef');
+    for (const key of SECRET_KEYS) expect(gateway).not.toContain(key);
+  });
+
+  it('keeps secrets out of the ConfigMaps; the audit signers there hold public keys of services that write audit entries', () => {
+    for (const map of configMaps) for (const key of SECRET_KEYS) expect(Object.keys(map.data ?? {})).not.toContain(key);
+    const signers = configMaps.find((m) => m.metadata.name === 'audit-signers');
+    const registry = JSON.parse(signers!.data!.AUDIT_SIGNERS) as { service: string; publicKeyPem: string }[];
+    const writers = services.filter((s) => s.topics.publishes.includes(TOPICS.auditEntries)).map((s) => s.name);
+    expect([...new Set(registry.map((signer) => signer.service))].sort()).toEqual(writers.sort());
+    expect(registry.every((signer) => !signer.publicKeyPem.includes('PRIVATE'))).toBe(true);
+  });
+
+  it("runs a service's migrations with its migration Secret and the app with its own Secret and its KafkaUser's password", () => {
+    const template = readFileSync(join(REPO_ROOT, 'k8s', 'service.template.yaml'), 'utf8');
+    const [deployment] = parseAllDocuments(template).map((d) => d.toJS());
+    const pod = deployment.spec.template.spec;
+    expect(pod.initContainers[0].envFrom).toEqual([{ configMapRef: { name: 'platform-config' } }, { secretRef: { name: 'SERVICE_NAME-migration' } }]);
+    const app = pod.containers[0];
+    expect(app.envFrom).toEqual([{ configMapRef: { name: 'platform-config' } }, { secretRef: { name: 'SERVICE_NAME-secrets' } }]);
+    expect(app.env).toEqual(
+      expect.arrayContaining([
+        { name: 'KAFKA_USERNAME', value: 'SERVICE_NAME' },
+        { name: 'KAFKA_PASSWORD', valueFrom: { secretKeyRef: { name: 'SERVICE_NAME', key: 'password' } } },
+      ]),
+    );
+  });
+});
