@@ -66,17 +66,25 @@ export async function startServiceTestApp<C extends PlatformConfig>(options: Ser
   const load = options.loadConfig ?? ((env, opts) => loadPlatformConfig(env, opts) as C);
   const adminConfig = load(process.env, { defaultPort: 0 });
   const roles = options.ownRoles ? await createTestRoles(adminConfig.DATABASE_URL, schema) : undefined;
-  await runMigrations(adminConfig, schema, options.migrations, { asRole: roles?.owner });
-  if (roles) await grantRuntimeRole(adminConfig.DATABASE_URL, roles, roles.owner);
-  const config = roles ? { ...adminConfig, DATABASE_URL: databaseUrlAs(adminConfig.DATABASE_URL, roles.runtime) } : adminConfig;
   const clock = new MovableClock();
-  const moduleRef = await Test.createTestingModule({ imports: [options.module({ config, schema })] })
-    .overrideProvider(CLOCK)
-    .useValue(clock)
-    .compile();
-  const app = moduleRef.createNestApplication({ logger: ['error'] });
-  configureServiceApp(app, options.service);
-  await app.init();
+  let app: INestApplication;
+  let config: C;
+  try {
+    await runMigrations(adminConfig, schema, options.migrations, { asRole: roles?.owner });
+    if (roles) await grantRuntimeRole(adminConfig.DATABASE_URL, roles, roles.owner);
+    config = roles ? { ...adminConfig, DATABASE_URL: databaseUrlAs(adminConfig.DATABASE_URL, roles.runtime) } : adminConfig;
+    const moduleRef = await Test.createTestingModule({ imports: [options.module({ config, schema })] })
+      .overrideProvider(CLOCK)
+      .useValue(clock)
+      .compile();
+    app = moduleRef.createNestApplication({ logger: ['error'] });
+    configureServiceApp(app, options.service);
+    await app.init();
+  } catch (error) {
+    // Cluster-wide roles must not outlive a start that failed (the sweep would only catch them an hour later).
+    if (roles) await dropTestRoles(adminConfig.DATABASE_URL, roles).catch(() => undefined);
+    throw error;
+  }
   return {
     app,
     dataSource: app.get(DataSource),

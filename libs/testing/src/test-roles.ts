@@ -14,7 +14,12 @@ const LEFTOVER_AFTER_MS = 60 * 60_000;
 export async function createTestRoles(adminUrl: string, schema: string): Promise<ServiceRoles> {
   await sweepLeftoverTestRoles(adminUrl);
   const roles = serviceRoles(schema);
-  await provisionServiceRoles(adminUrl, roles, `${TEST_ROLE_COMMENT}${Date.now()}`);
+  try {
+    await provisionServiceRoles(adminUrl, roles, `${TEST_ROLE_COMMENT}${Date.now()}`);
+  } catch (error) {
+    await dropTestRoles(adminUrl, roles).catch(() => undefined);
+    throw error;
+  }
   return roles;
 }
 
