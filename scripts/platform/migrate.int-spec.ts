@@ -52,10 +52,11 @@ describe('npm run migrate (scripts/platform/migrate.ts, real Postgres)', () => {
   });
 
   const migrate = (...args: string[]) => migrateWith(servicesFile, ...args);
-  const migrateWith = (file: string, ...args: string[]) =>
+  const migrateWith = (file: string, ...args: string[]) => migrateAs(testDatabaseUrl(), file, ...args);
+  const migrateAs = (databaseUrl: string, file: string, ...args: string[]) =>
     run(process.execPath, ['-r', '@swc-node/register', 'scripts/platform/migrate.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, SERVICES_FILE: file },
+      env: { ...process.env, SERVICES_FILE: file, DATABASE_URL: databaseUrl },
     });
   const privilege = async (check: string): Promise<boolean> => (await db.query(`SELECT ${check} AS ok`)).rows[0].ok;
 
@@ -97,8 +98,10 @@ describe('npm run migrate (scripts/platform/migrate.ts, real Postgres)', () => {
     expect(attributes).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolcanlogin: true });
   });
 
-  it('grants what a later migration creates, and what the owner creates by itself (default privileges)', async () => {
-    const later = await migrateWith(laterServicesFile, '--only', 'stub');
+  it('grants what a later migration creates, run as the owner role itself as a cluster\'s migration Job runs it, and what the owner creates by itself (default privileges)', async () => {
+    const asOwner = new URL(testDatabaseUrl());
+    asOwner.username = roles.owner;
+    const later = await migrateAs(asOwner.toString(), laterServicesFile, '--only', 'stub', '--skip-infra');
     expect(later.stdout).toContain('ran CreateStubLaterThings1764400000001');
     expect(await privilege(`has_table_privilege('${roles.runtime}', '${schema}.stub_later_things', 'SELECT, INSERT, UPDATE, DELETE')`)).toBe(true);
     expect(await privilege(`has_sequence_privilege('${roles.runtime}', '${schema}.stub_later_things_id_seq', 'USAGE, UPDATE')`)).toBe(true);
