@@ -50,6 +50,7 @@ class Upstream {
         url: req.url,
         authorization: req.headers.authorization ?? null,
         correlationId: req.headers['x-correlation-id'] ?? null,
+        clientCorrelationId: req.headers['x-client-correlation-id'] ?? null,
         bodyLength: body.length,
         bodySha: sha256(body),
       }),
@@ -104,12 +105,34 @@ describe('gateway (real sockets, two local upstreams)', () => {
     expect(two.headers['x-served-by']).toBe('claims');
   });
 
-  it('passes the Authorization and X-Correlation-Id headers through', async () => {
-    const res = await http
-      .get('/v1/claims')
-      .set('Authorization', `Bearer ${token}`)
-      .set('X-Correlation-Id', 'corr-123');
-    expect(res.body).toMatchObject({ authorization: `Bearer ${token}`, correlationId: 'corr-123' });
+  it("passes the Authorization through, and the client's X-Correlation-Id only as X-Client-Correlation-Id", async () => {
+    const clientId = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+    const res = await http.get('/v1/claims').set('Authorization', `Bearer ${token}`).set('X-Correlation-Id', clientId);
+    expect(res.body).toMatchObject({ authorization: `Bearer ${token}`, clientCorrelationId: clientId });
+    // Even a well-formed UUID of the client's is not ours: the gateway made its own.
+    expect(res.body.correlationId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(res.body.correlationId).not.toBe(clientId);
+    expect(res.headers['x-correlation-id']).toBe(res.body.correlationId);
+    expect(res.headers['x-client-correlation-id']).toBe(clientId);
+  });
+
+  it("drops a malformed client correlation id, and any X-Client-Correlation-Id the client set itself", async () => {
+    for (const given of ['<script>alert(1)</script>', 'a'.repeat(129), 'two words']) {
+      const res = await http.get('/v1/claims').set('Authorization', `Bearer ${token}`).set('X-Correlation-Id', given);
+      expect(res.status).toBe(200);
+      expect(res.body.clientCorrelationId).toBeNull();
+      expect(res.headers['x-client-correlation-id']).toBeUndefined();
+      expect(res.body.correlationId).not.toBe(given);
+    }
+    const forged = await http.get('/v1/claims').set('Authorization', `Bearer ${token}`).set('X-Client-Correlation-Id', 'forged-by-client');
+    expect(forged.body.clientCorrelationId).toBeNull();
+  });
+
+  it("answers the gateway's own errors with its correlation id too, not the client's", async () => {
+    const res = await http.get('/v1/unknown/1').set('Authorization', `Bearer ${token}`).set('X-Correlation-Id', 'mine-123');
+    expect(res.status).toBe(404);
+    expect(res.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers['x-client-correlation-id']).toBe('mine-123');
   });
 
   it('gives a request without a correlation id one, shared with the service', async () => {
