@@ -181,6 +181,10 @@ describe('gateway (real sockets, two local upstreams)', () => {
       .set('Authorization', `Bearer ${signDevToken({ role: 'auditor', nowMs: Date.now() - 3 * 3600_000, ttlSeconds: 60 })}`);
     expect(expired.status).toBe(401);
     expect(expired.body.error.code).toBe('AUTH.TOKEN_EXPIRED');
+
+    const longLived = await http.get('/v1/devices').set('Authorization', `Bearer ${signDevToken({ role: 'auditor', ttlSeconds: 13 * 3600 })}`);
+    expect(longLived.status).toBe(401);
+    expect(longLived.body.error.code).toBe('AUTH.TOKEN_LIFETIME_TOO_LONG');
     expect(devices.hits).toBe(before);
   });
 
