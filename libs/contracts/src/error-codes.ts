@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   versionConflict: 'CONCURRENCY.VERSION_CONFLICT',
   idempotencyKeyReused: 'IDEMPOTENCY.KEY_REUSED',
   idempotencyInProgress: 'IDEMPOTENCY.REQUEST_IN_PROGRESS',
+  tooLarge: 'REQUEST.TOO_LARGE',
   dependencyUnavailable: 'DEPENDENCY.UNAVAILABLE',
   internal: 'INTERNAL.ERROR',
 } as const;
@@ -32,6 +33,7 @@ export const ERROR_STATUS: Record<string, number> = {
   [ERROR_CODES.versionConflict]: 409,
   [ERROR_CODES.idempotencyKeyReused]: 422,
   [ERROR_CODES.idempotencyInProgress]: 409,
+  [ERROR_CODES.tooLarge]: 413,
   [ERROR_CODES.dependencyUnavailable]: 503,
   [ERROR_CODES.internal]: 500,
 };

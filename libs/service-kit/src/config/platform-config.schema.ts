@@ -1,4 +1,5 @@
 import { MAX_TOKEN_LIFETIME_SECONDS } from '@app/auth/auth.config';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '@app/event-sourcing/store/message-size';
 import { z } from 'zod';
 import { CLOCK_OFFSET_FORMAT, tryParseClockOffset } from '../clock/clock-offset';
 import { DEV_DEFAULTS } from './dev-defaults';
@@ -16,6 +17,8 @@ export const platformConfigShape = (defaultPort?: number) => ({
   DATABASE_URL: envUrl(['postgres:', 'postgresql:']).default(DEV_DEFAULTS.databaseUrl),
   DATABASE_POOL_SIZE: envInteger(1, 50).default(DEV_DEFAULTS.databasePoolSize),
   KAFKA_BROKERS: envHostPortList().default([DEV_DEFAULTS.kafkaBrokers]),
+  /** Largest event message an append may stage (bytes); keep it below the broker's message.max.bytes. */
+  MAX_MESSAGE_BYTES: envInteger(1024, 100 * 1024 * 1024).default(DEFAULT_MAX_MESSAGE_BYTES),
   REDIS_URL: envUrl(['redis:', 'rediss:']).default(DEV_DEFAULTS.redisUrl),
   JWT_SECRET: envString().min(16, { error: 'must be at least 16 characters' }).default(DEV_DEFAULTS.jwtSecret),
   // A PEM often travels on one line with literal "\n" in container settings.
