@@ -56,7 +56,7 @@ async function refuseUnsafeBroker(): Promise<void> {
 
 /** `npm start` exactly as package.json runs it, in the foreground of this script. */
 function startPlatform(logFile: string): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/platform/start.ts'], {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', './scripts/local-node-env.ts', 'scripts/platform/start.ts'], {
     cwd: REPO_ROOT,
     env: process.env,
     stdio: ['ignore', 'pipe', 'pipe'],

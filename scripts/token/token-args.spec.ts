@@ -26,7 +26,9 @@ describe('parseTokenArgs', () => {
   it('parses durations', () => {
     expect(parseTtl('45s')).toBe(45);
     expect(parseTtl('8h')).toBe(28_800);
-    expect(parseTtl('2d')).toBe(172_800);
+    expect(parseTtl('12h')).toBe(43_200);
+    expect(() => parseTtl('2d')).toThrow('--ttl must be at most 12h');
+    expect(() => parseTtl('721m')).toThrow(UsageError);
     expect(() => parseTtl('0h')).toThrow(UsageError);
   });
 });

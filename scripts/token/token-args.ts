@@ -1,6 +1,6 @@
 import { isRole, ROLES } from '@app/contracts';
 import { validateNir, validateRpps, validateSiret } from '@app/fr-health';
-import type { DevTokenRequest } from '@app/auth';
+import { type DevTokenRequest, MAX_TOKEN_LIFETIME_SECONDS } from '@app/auth';
 
 export const TOKEN_USAGE = `Usage: npm run token -- --role <role> [--org X] [--rpps X] [--specialty X] [--nir X] [--sub X] [--ttl 8h]
 Roles: ${ROLES.join(', ')}
@@ -29,8 +29,11 @@ function readFlags(argv: string[]): Partial<Record<Flag, string>> {
 
 export function parseTtl(ttl: string): number {
   const match = /^(\d+)([smhd])$/.exec(ttl);
-  if (!match || Number(match[1]) === 0) throw new UsageError(`--ttl must be a positive duration like 30m, 8h or 2d; got ${ttl}`);
-  return Number(match[1]) * TTL_UNITS[match[2]];
+  if (!match || Number(match[1]) === 0) throw new UsageError(`--ttl must be a positive duration like 30m, 8h or 12h; got ${ttl}`);
+  const seconds = Number(match[1]) * TTL_UNITS[match[2]];
+  // The services refuse a longer-lived token: better said here than as a 401 later.
+  if (seconds > MAX_TOKEN_LIFETIME_SECONDS) throw new UsageError(`--ttl must be at most 12h (tokens live 12 hours at most); got ${ttl}`);
+  return seconds;
 }
 
 /** Checks the command line; identifiers are validated so a typo fails here, not at the API. */

@@ -50,6 +50,7 @@ class Upstream {
         url: req.url,
         authorization: req.headers.authorization ?? null,
         correlationId: req.headers['x-correlation-id'] ?? null,
+        clientCorrelationId: req.headers['x-client-correlation-id'] ?? null,
         bodyLength: body.length,
         bodySha: sha256(body),
       }),
@@ -104,12 +105,34 @@ describe('gateway (real sockets, two local upstreams)', () => {
     expect(two.headers['x-served-by']).toBe('claims');
   });
 
-  it('passes the Authorization and X-Correlation-Id headers through', async () => {
-    const res = await http
-      .get('/v1/claims')
-      .set('Authorization', `Bearer ${token}`)
-      .set('X-Correlation-Id', 'corr-123');
-    expect(res.body).toMatchObject({ authorization: `Bearer ${token}`, correlationId: 'corr-123' });
+  it("passes the Authorization through, and the client's X-Correlation-Id only as X-Client-Correlation-Id", async () => {
+    const clientId = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+    const res = await http.get('/v1/claims').set('Authorization', `Bearer ${token}`).set('X-Correlation-Id', clientId);
+    expect(res.body).toMatchObject({ authorization: `Bearer ${token}`, clientCorrelationId: clientId });
+    // Even a well-formed UUID of the client's is not ours: the gateway made its own.
+    expect(res.body.correlationId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(res.body.correlationId).not.toBe(clientId);
+    expect(res.headers['x-correlation-id']).toBe(res.body.correlationId);
+    expect(res.headers['x-client-correlation-id']).toBe(clientId);
+  });
+
+  it("drops a malformed client correlation id, and any X-Client-Correlation-Id the client set itself", async () => {
+    for (const given of ['<script>alert(1)</script>', 'a'.repeat(129), 'two words']) {
+      const res = await http.get('/v1/claims').set('Authorization', `Bearer ${token}`).set('X-Correlation-Id', given);
+      expect(res.status).toBe(200);
+      expect(res.body.clientCorrelationId).toBeNull();
+      expect(res.headers['x-client-correlation-id']).toBeUndefined();
+      expect(res.body.correlationId).not.toBe(given);
+    }
+    const forged = await http.get('/v1/claims').set('Authorization', `Bearer ${token}`).set('X-Client-Correlation-Id', 'forged-by-client');
+    expect(forged.body.clientCorrelationId).toBeNull();
+  });
+
+  it("answers the gateway's own errors with its correlation id too, not the client's", async () => {
+    const res = await http.get('/v1/unknown/1').set('Authorization', `Bearer ${token}`).set('X-Correlation-Id', 'mine-123');
+    expect(res.status).toBe(404);
+    expect(res.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers['x-client-correlation-id']).toBe('mine-123');
   });
 
   it('gives a request without a correlation id one, shared with the service', async () => {
@@ -158,6 +181,10 @@ describe('gateway (real sockets, two local upstreams)', () => {
       .set('Authorization', `Bearer ${signDevToken({ role: 'auditor', nowMs: Date.now() - 3 * 3600_000, ttlSeconds: 60 })}`);
     expect(expired.status).toBe(401);
     expect(expired.body.error.code).toBe('AUTH.TOKEN_EXPIRED');
+
+    const longLived = await http.get('/v1/devices').set('Authorization', `Bearer ${signDevToken({ role: 'auditor', ttlSeconds: 13 * 3600 })}`);
+    expect(longLived.status).toBe(401);
+    expect(longLived.body.error.code).toBe('AUTH.TOKEN_LIFETIME_TOO_LONG');
     expect(devices.hits).toBe(before);
   });
 
@@ -169,13 +196,12 @@ describe('gateway (real sockets, two local upstreams)', () => {
     });
   });
 
-  it('is ready only when every service is, naming those that are not', async () => {
+  it('is ready only when every service is, and tells the public its status alone', async () => {
     const withDead = await http.get('/health/ready');
     expect(withDead.status).toBe(503);
-    expect(withDead.body.status).toBe('not_ready');
-    expect(withDead.body.error).toMatchObject({ code: 'DEPENDENCY.UNAVAILABLE', message: 'Not ready: ledger not ready' });
-    expect(withDead.body.checks.ledger).toMatchObject({ status: 'down', error: 'ECONNREFUSED' });
-    expect(withDead.body.checks.devices.status).toBe('up');
+    // No internal URL, no service name, no error text on the public edge.
+    expect(withDead.body).toEqual({ status: 'not_ready' });
+    expect(withDead.text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|ledger/);
 
     const live = services.filter((s) => s.name !== 'ledger');
     const healthy = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), live, {});
@@ -183,19 +209,29 @@ describe('gateway (real sockets, two local upstreams)', () => {
     try {
       const ready = await request(healthy.getHttpServer()).get('/health/ready');
       expect(ready.status).toBe(200);
-      expect(ready.body.status).toBe('ready');
-      expect(Object.keys(ready.body.checks).sort()).toEqual(['claims', 'devices']);
+      expect(ready.body).toEqual({ status: 'ready' });
 
       claims.ready = false;
       const oneDown = await request(healthy.getHttpServer()).get('/health/ready');
       expect(oneDown.status).toBe(503);
-      expect(oneDown.body.error.details).toEqual([
-        expect.objectContaining({ service: 'claims', message: expect.stringContaining('claims: HTTP 503') }),
-      ]);
+      expect(oneDown.body).toEqual({ status: 'not_ready' });
     } finally {
       claims.ready = true;
       await healthy.close();
     }
+  });
+
+  it('gives the details (which service, which URL, which error) to an admin only', async () => {
+    expect((await http.get('/health/ready/details')).status).toBe(401);
+    const notAdmin = await http.get('/health/ready/details').set('Authorization', `Bearer ${token}`);
+    expect(notAdmin.status).toBe(403);
+
+    const details = await http.get('/health/ready/details').set('Authorization', `Bearer ${signDevToken({ role: 'admin' })}`);
+    expect(details.status).toBe(503);
+    expect(details.body.status).toBe('not_ready');
+    expect(details.body.error).toMatchObject({ code: 'DEPENDENCY.UNAVAILABLE', message: 'Not ready: ledger not ready' });
+    expect(details.body.checks.ledger).toMatchObject({ status: 'down', error: 'ECONNREFUSED', url: expect.stringContaining('127.0.0.1') });
+    expect(details.body.checks.devices.status).toBe('up');
   });
 
   it('is live whatever the services do', async () => {

@@ -16,7 +16,12 @@ export interface AuthConfig {
   audience?: string;
   /** Allowed clock skew between the token issuer and us, in seconds. */
   clockToleranceSeconds: number;
+  /** Longest accepted `exp - iat`, in seconds; never above MAX_TOKEN_LIFETIME_SECONDS (the default). */
+  maxLifetimeSeconds?: number;
 }
+
+/** 12 hours: a stolen token is worth one working day at most, in every environment. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 
 export type VerificationMode = 'hs256' | 'rs256-pem' | 'rs256-jwks';
 

@@ -12,6 +12,13 @@ export const tokenInvalid = (why: string): DomainError =>
 export const tokenExpired = (expiredAt: Date): DomainError =>
   new DomainError(ERROR_CODES.authExpired, `token expired at ${expiredAt.toISOString()}`, 'unauthenticated');
 
+export const tokenLivesTooLong = (lifetimeSeconds: number, maxSeconds: number): DomainError =>
+  new DomainError(
+    ERROR_CODES.authLifetimeTooLong,
+    `token lives ${lifetimeSeconds} s from 'iat' to 'exp'; at most ${maxSeconds} s are accepted`,
+    'unauthenticated',
+  );
+
 export const roleForbidden = (role: Role, allowed: readonly Role[]): DomainError =>
   new DomainError(ERROR_CODES.forbidden, `role ${role} may not do this; allowed: ${allowed.join(', ')}`, 'forbidden');
 

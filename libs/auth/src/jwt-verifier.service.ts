@@ -4,6 +4,7 @@ import { AUTH_CONFIG, type AuthConfig } from './auth.config';
 import { tokenExpired, tokenInvalid } from './auth.errors';
 import { principalFromClaims } from './principal-from-claims';
 import type { Principal } from './principal';
+import { checkTokenLifetime } from './token-lifetime';
 import { signingKeySource, type SigningKeySource } from './signing-key-source';
 
 /** Verifies a bearer token and turns its claims into a Principal, or throws a 401 DomainError. */
@@ -27,12 +28,13 @@ export class JwtVerifier {
     }
     const key = await this.source.keyFor(decoded.header);
     let payload: unknown;
+    const nowSeconds = Math.floor(Date.now() / 1000);
     try {
       payload = verify(token, key, {
         algorithms: [this.source.algorithm],
         // Real time on purpose: CLOCK_OFFSET shifts the platform clock for
         // tests, and a shifted clock must not make a token live or die.
-        clockTimestamp: Math.floor(Date.now() / 1000),
+        clockTimestamp: nowSeconds,
         clockTolerance: this.config.clockToleranceSeconds,
         issuer: this.config.issuer,
         audience: this.config.audience,
@@ -40,6 +42,7 @@ export class JwtVerifier {
     } catch (error: unknown) {
       throw toAuthError(error);
     }
+    checkTokenLifetime(payload, this.config, nowSeconds);
     return principalFromClaims(payload);
   }
 }

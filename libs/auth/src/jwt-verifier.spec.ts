@@ -93,6 +93,35 @@ describe('JwtVerifier with HS256 (development)', () => {
   });
 });
 
+describe('JwtVerifier: how long a token may live', () => {
+  const verifier = new JwtVerifier(hsConfig);
+
+  it('accepts a token of exactly 12 hours, refuses one of 12 hours and a second with its own code', async () => {
+    const iat = now() - 60;
+    await expect(verifier.verify(sign({ ...adminClaims(), iat, exp: iat + 12 * 3600 }, DEV_JWT_SECRET))).resolves.toMatchObject({ role: 'admin' });
+    const error = await refusal(verifier, sign({ ...adminClaims(), iat, exp: iat + 12 * 3600 + 1 }, DEV_JWT_SECRET));
+    expect(error.code).toBe(ERROR_CODES.authLifetimeTooLong);
+    expect(error.kind).toBe('unauthenticated');
+    expect(error.message).toBe("token lives 43201 s from 'iat' to 'exp'; at most 43200 s are accepted");
+  });
+
+  it('requires iat, and refuses one in the future', async () => {
+    const noIat = await refusal(verifier, sign(adminClaims(), DEV_JWT_SECRET, { noTimestamp: true }));
+    expect(noIat.code).toBe(ERROR_CODES.authInvalid);
+    expect(noIat.message).toBe("invalid token: claim 'iat' (issued at) is required");
+    const future = await refusal(verifier, sign({ ...adminClaims(), iat: now() + 300 }, DEV_JWT_SECRET));
+    expect(future.message).toBe("invalid token: claim 'iat' is in the future");
+  });
+
+  it('keeps a shorter configured lifetime, and never a longer one than 12 hours', async () => {
+    const iat = now();
+    const oneHour = new JwtVerifier({ ...hsConfig, maxLifetimeSeconds: 3600 });
+    expect((await refusal(oneHour, sign({ ...adminClaims(), iat, exp: iat + 3601 }, DEV_JWT_SECRET))).code).toBe(ERROR_CODES.authLifetimeTooLong);
+    const twoDays = new JwtVerifier({ ...hsConfig, maxLifetimeSeconds: 2 * 86_400 });
+    expect((await refusal(twoDays, sign({ ...adminClaims(), iat, exp: iat + 86_400 }, DEV_JWT_SECRET))).code).toBe(ERROR_CODES.authLifetimeTooLong);
+  });
+});
+
 describe('JwtVerifier with RS256 (public key)', () => {
   const verifier = new JwtVerifier(rsConfig);
 

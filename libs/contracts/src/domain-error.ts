@@ -4,9 +4,11 @@ import type { ErrorDetail } from './api-shapes';
  * What kind of refusal a domain error is. The domain says what went wrong; the
  * HTTP edge (one exception filter) decides the status:
  * invalid 400, unauthenticated 401 (no, malformed, expired or wrongly signed
- * token), forbidden 403, not_found 404, conflict 409, rule 422.
+ * token), forbidden 403, not_found 404, conflict 409, too_large 413 (more
+ * than the platform can carry, e.g. an event above the broker's message size),
+ * rule 422.
  */
-export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rule';
+export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rule';
 
 /**
  * A refusal with a stable code (`DEVICE.NOT_SUBMITTED`). Plain class, no

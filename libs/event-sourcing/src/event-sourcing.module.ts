@@ -5,6 +5,9 @@ import type { DataSource } from 'typeorm';
 import { CommandPipeline } from './command/command-pipeline';
 import { EVENT_SOURCING_OPTIONS, type EventSourcingOptions } from './event-sourcing.options';
 import { EventStore } from './store/event-store';
+import type { EventStoreOptions } from './store/event-store.types';
+
+const EVENT_STORE_OPTIONS = Symbol('EVENT_STORE_OPTIONS');
 import { EventTypeRegistry } from './upcasting/event-type-registry';
 import { AuditTrailVerifier } from './verification/audit-trail-verifier';
 
@@ -29,9 +32,15 @@ export class EventSourcingModule {
         { provide: EVENT_SOURCING_OPTIONS, useValue: options },
         { provide: EventTypeRegistry, useValue: options.registry ?? new EventTypeRegistry() },
         {
+          provide: EVENT_STORE_OPTIONS,
+          useFactory: options.store?.useFactory ?? (() => ({})),
+          inject: options.store?.inject ?? [],
+        },
+        {
           provide: EventStore,
-          useFactory: (dataSource: DataSource, registry: EventTypeRegistry) => new EventStore(dataSource, registry),
-          inject: [getDataSourceToken(), EventTypeRegistry],
+          useFactory: (dataSource: DataSource, registry: EventTypeRegistry, storeOptions: EventStoreOptions) =>
+            new EventStore(dataSource, registry, storeOptions),
+          inject: [getDataSourceToken(), EventTypeRegistry, EVENT_STORE_OPTIONS],
         },
         {
           provide: AuditTrailVerifier,

@@ -1,3 +1,5 @@
+import type { InjectionToken } from '@nestjs/common';
+import type { EventStoreOptions } from './store/event-store.types';
 import type { EventTypeRegistry } from './upcasting/event-type-registry';
 
 export const EVENT_SOURCING_OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
@@ -9,4 +11,6 @@ export interface EventSourcingOptions {
   registry?: EventTypeRegistry;
   /** How many times a command is decided again when its stream moved meanwhile (default 3); then 409. */
   conflictRetries?: number;
+  /** The event store's options, from providers the service has (its validated configuration). */
+  store?: { inject: InjectionToken[]; useFactory: (...args: never[]) => EventStoreOptions };
 }

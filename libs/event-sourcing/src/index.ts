@@ -23,3 +23,4 @@ export * from './verification/stream-chain.check';
 export * from './event-sourcing.options';
 export * from './event-sourcing.module';
 export * from './command/use-case-command';
+export * from './store/message-size';

@@ -34,7 +34,7 @@ export class GatewayProxyMiddleware implements NestMiddleware {
     if (decision.kind === 'gateway') return next();
     if (decision.kind === 'not_found') throw new DomainError(ERROR_CODES.notFound, decision.message, 'not_found');
     if (decision.authenticate) await this.verifier.verify(bearerToken(req.headers.authorization));
-    // One id across the gateway's and the service's logs (a malformed one replaced).
+    // The gateway's own id (edgeCorrelation set the client's aside), one across its logs and the service's.
     req.headers['x-correlation-id'] = correlationIdFor(req, res);
     // The kit's metrics label requests by matched route; a proxied request matches
     // none, so it is labelled by what routed it, keeping the label set small.

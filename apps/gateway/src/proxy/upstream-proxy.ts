@@ -15,8 +15,9 @@ export type ProxiedRequest = IncomingMessage & { upstream?: UpstreamTarget };
 /**
  * One http-proxy-middleware for every service: the upstream is chosen per
  * request by the gateway middleware. Bodies are piped as they arrive (the
- * gateway has no body parser), and every request header, Authorization and
- * X-Correlation-Id included, goes through unchanged.
+ * gateway has no body parser), and every request header goes through
+ * unchanged: Authorization, the gateway's X-Correlation-Id and the client's
+ * X-Client-Correlation-Id included.
  */
 export function createUpstreamProxy(timeoutMs: number): RequestHandler<ProxiedRequest, ServerResponse> {
   const logger = new Logger('GatewayProxy');

@@ -116,6 +116,31 @@ describe('CommandPipeline (real Postgres)', () => {
     expect(await tableCounts(db.dataSource)).toEqual(before);
   });
 
+  it('refuses, writing nothing, a step whose message the broker would not take: 413 REQUEST.TOO_LARGE, the stream still usable', async () => {
+    const small = new CommandPipeline(db.dataSource, new EventStore(db.dataSource, undefined, { maxMessageBytes: 2_048 }), {
+      service: 'device-certification',
+    });
+    const id = uuidv7();
+    await run(id, open(id), small);
+    const before = await tableCounts(db.dataSource);
+    await expect(run(id, approve(id, 'n'.repeat(3_000)), small)).rejects.toMatchObject({
+      code: 'REQUEST.TOO_LARGE',
+      kind: 'too_large',
+      message: expect.stringContaining('at most 2048 bytes can be published'),
+    });
+    expect(await tableCounts(db.dataSource)).toEqual(before);
+    // Nothing staged, so nothing wedges the stream's outbox: the next step goes through.
+    await expect(run(id, approve(id, 'short'), small)).resolves.toMatchObject({ status: 'approved', version: 2 });
+  });
+
+  it('refuses an oversized message on a direct append too (autocommit path)', async () => {
+    const before = await tableCounts(db.dataSource);
+    const append = fullAppend('thing:huge', 0, GENESIS_HASH);
+    append.outbox.push({ topic: 'things.events.v1', key: 'thing:huge', payload: { blob: 'x'.repeat(1_000_000) } });
+    await expect(store.appendToStream(append)).rejects.toMatchObject({ code: 'REQUEST.TOO_LARGE' });
+    expect(await tableCounts(db.dataSource)).toEqual(before);
+  });
+
   it('joins a transaction its caller owns: nothing is written when that rolls back, and the wake-up is the caller’s', async () => {
     const before = await tableCounts(db.dataSource);
     const wakeUpsBefore = wakeUps;

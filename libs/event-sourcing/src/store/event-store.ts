@@ -9,6 +9,7 @@ import { chooseAppendStatement } from './append-statement.choice';
 import { APPEND_TOGETHER } from './append-together.sql';
 import { appendParams, appendTogetherParams } from './append.params';
 import { isConcurrencyFailure, isExistingStream } from './conflict-detection';
+import { checkMessageSizes, DEFAULT_MAX_MESSAGE_BYTES } from './message-size';
 import type { AppendRequest, AppendResult, EventStoreOptions, ReadAllOptions, StoredEvent, StreamState } from './event-store.types';
 import type { NamedQuery } from './named-query';
 import { READ_ALL, READ_STREAM, READ_STREAM_TYPE } from './read.sql';
@@ -27,12 +28,14 @@ export const DEFAULT_CONCURRENT_APPENDS = 4;
  */
 export class EventStore {
   private readonly combiner: AppendCombiner;
+  private readonly maxMessageBytes: number;
 
   constructor(
     private readonly dataSource: DataSource,
     readonly registry: EventTypeRegistry = new EventTypeRegistry(),
     options: EventStoreOptions = {},
   ) {
+    this.maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
     this.combiner = new AppendCombiner(
       {
         combinable: (request) => chooseAppendStatement(request) !== APPEND_CREATING_OR_EXTENDING_EMPTY_STREAM,
@@ -59,6 +62,7 @@ export class EventStore {
 
   async appendToStream(request: AppendRequest): Promise<AppendResult> {
     if (request.events.length === 0 && !request.auditEntry) throw new Error('An append needs an event or an audit entry');
+    checkMessageSizes(request.streamId, request.outbox, this.maxMessageBytes);
     // Inside a caller's transaction the append is that transaction's own statement.
     return request.manager ? this.appendAlone(request) : this.combiner.append(request);
   }

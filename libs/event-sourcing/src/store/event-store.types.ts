@@ -67,6 +67,12 @@ export interface EventStoreOptions {
    * arrive while all are busy are written together by the next free one.
    */
   concurrentAppends?: number;
+  /**
+   * Largest outbox message (key, JSON value, headers) an append may stage,
+   * below the broker's message size (default DEFAULT_MAX_MESSAGE_BYTES);
+   * a larger one is refused with 413 REQUEST.TOO_LARGE and nothing written.
+   */
+  maxMessageBytes?: number;
 }
 
 export interface ReadAllOptions {

@@ -37,6 +37,11 @@ describe('withinBytes', () => {
     expect(withinBytes(rows, 10).map((r) => r.position)).toEqual(['1']);
   });
 
+  it('counts the headers too', () => {
+    const headed = rows.map((r) => ({ ...r, headers: { 'correlation-id': 'c'.repeat(36) } }));
+    expect(withinBytes(headed, 250).map((r) => r.position)).toEqual(['1']);
+  });
+
   it('counts bytes, not characters', () => {
     expect(withinBytes([row(1, 't', 'k', true, 'é'.repeat(50)), row(2, 't', 'k', true, 'a')], 101)).toHaveLength(1);
   });

@@ -25,17 +25,26 @@ export function settledPrefix(rows: OutboxRow[]): OutboxRow[] {
 }
 
 /**
- * The longest prefix whose values stay within `maxBytes` (at least one row),
- * so that one send stays below the broker's request limits whatever the
- * batch size; the rest waits for the next round, order unchanged.
+ * The longest prefix whose keys, values and headers stay within `maxBytes`
+ * (at least one row), so that one send stays below the broker's request
+ * limits whatever the batch size; the rest waits for the next round, order
+ * unchanged. A row larger than `maxBytes` goes alone: the event store refused
+ * at append time any message the broker would not take (MAX_MESSAGE_BYTES).
  */
 export function withinBytes(rows: OutboxRow[], maxBytes: number): OutboxRow[] {
   let bytes = 0;
   for (const [index, row] of rows.entries()) {
-    bytes += Buffer.byteLength(row.value) + Buffer.byteLength(row.message_key);
+    bytes += rowBytes(row);
     if (bytes > maxBytes && index > 0) return rows.slice(0, index);
   }
   return rows;
+}
+
+/** What one row weighs in a produce request, framing aside. */
+export function rowBytes(row: OutboxRow): number {
+  let bytes = Buffer.byteLength(row.value) + Buffer.byteLength(row.message_key);
+  for (const [name, value] of Object.entries(row.headers)) bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+  return bytes;
 }
 
 /** Groups rows by topic, keeping position order inside each topic. */

@@ -4,6 +4,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { authSettingsOf } from '../config/auth-settings';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
+import type { PlatformConfig } from '../config/platform-config.schema';
 import { PlatformJobsModule } from '../jobs/platform-jobs.module';
 import { platformMessagingModule } from '../messaging/platform-messaging.module';
 import type { ServiceKitOptions } from './service-kit.options';
@@ -13,7 +14,10 @@ export function serviceFeatures(options: ServiceKitOptions): DynamicModule[] {
   // @nestjs/cqrs dispatches every service's commands and queries to their use-case handlers.
   const features: DynamicModule[] = [CqrsModule.forRoot()];
   if (options.auth !== false) features.push(AuthModule.forRootAsync({ inject: [PLATFORM_CONFIG], useFactory: authSettingsOf }));
-  if (options.eventSourced) features.push(EventSourcingModule.forRoot({ service: options.name }));
+  if (options.eventSourced) {
+    const store = { inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => ({ maxMessageBytes: config.MAX_MESSAGE_BYTES }) };
+    features.push(EventSourcingModule.forRoot({ service: options.name, store }));
+  }
   if (options.eventSourced || options.messaging) features.push(platformMessagingModule(options.name));
   if (options.jobs) features.push(PlatformJobsModule.forRoot(options.jobs, { prefix: options.queuePrefix ?? `bull:${options.name}` }));
   return features;

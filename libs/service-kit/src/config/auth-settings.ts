@@ -9,4 +9,5 @@ export const authSettingsOf = (config: PlatformConfig): AuthConfig => ({
   issuer: config.JWT_ISSUER,
   audience: config.JWT_AUDIENCE,
   clockToleranceSeconds: config.JWT_CLOCK_TOLERANCE_SECONDS,
+  maxLifetimeSeconds: config.JWT_MAX_TOKEN_LIFETIME_SECONDS,
 });

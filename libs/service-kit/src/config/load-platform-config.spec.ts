@@ -17,13 +17,18 @@ const problemsOf = (load: () => unknown): string => {
 const productionEnv = {
   NODE_ENV: 'production',
   JWT_SECRET: 'a-real-production-secret-0123456789',
+  JWT_ISSUER: 'https://idp.example',
+  JWT_AUDIENCE: 'connected-health',
   PSEUDONYM_SECRET: 'a-real-pseudonym-secret-0123456789',
   IDENTITY_ENCRYPTION_KEY: 'ab'.repeat(32),
 };
 
 describe('loadPlatformConfig', () => {
-  it('gives the local defaults when nothing is set', () => {
-    const config = loadPlatformConfig({}, { defaultPort: 3001 });
+  // NODE_ENV unset means production (below); `npm start` and the scripts say development.
+  const dev = <T extends object>(env: T) => ({ NODE_ENV: 'development', ...env });
+
+  it('gives the local defaults in development when nothing else is set', () => {
+    const config = loadPlatformConfig(dev({}), { defaultPort: 3001 });
     expect(config).toMatchObject({
       NODE_ENV: 'development',
       PORT: 3001,
@@ -63,18 +68,19 @@ describe('loadPlatformConfig', () => {
     [{ JWT_PUBLIC_KEY: 'not a pem' }, 'JWT_PUBLIC_KEY must be a PEM public key'],
     [{ JWT_JWKS_URL: 'ftp://x' }, 'JWT_JWKS_URL must be a URL starting with https:// or http://'],
     [{ JWT_CLOCK_TOLERANCE_SECONDS: '-1' }, 'JWT_CLOCK_TOLERANCE_SECONDS must be an integer between 0 and 3600'],
+    [{ JWT_MAX_TOKEN_LIFETIME_SECONDS: '43201' }, 'JWT_MAX_TOKEN_LIFETIME_SECONDS must be at most 43200'],
   ])('names the malformed variable in %j', (env, message) => {
-    expect(problemsOf(() => loadPlatformConfig(env, { defaultPort: 3001 }))).toContain(message);
+    expect(problemsOf(() => loadPlatformConfig(dev(env), { defaultPort: 3001 }))).toContain(message);
   });
 
   it('reads the token verification settings the auth guard is given (a one-line PEM gets its newlines back)', () => {
     const config = loadPlatformConfig(
-      { JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nMIIB\\n-----END PUBLIC KEY-----', JWT_ISSUER: 'https://idp', JWT_CLOCK_TOLERANCE_SECONDS: '5' },
+      dev({ JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nMIIB\\n-----END PUBLIC KEY-----', JWT_ISSUER: 'https://idp', JWT_CLOCK_TOLERANCE_SECONDS: '5' }),
       { defaultPort: 3001 },
     );
     expect(config.JWT_PUBLIC_KEY).toBe('-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----');
     expect(config).toMatchObject({ JWT_ISSUER: 'https://idp', JWT_CLOCK_TOLERANCE_SECONDS: 5 });
-    expect(loadPlatformConfig({}, { defaultPort: 1 }).JWT_CLOCK_TOLERANCE_SECONDS).toBe(30);
+    expect(loadPlatformConfig(dev({}), { defaultPort: 1 })).toMatchObject({ JWT_CLOCK_TOLERANCE_SECONDS: 30, JWT_MAX_TOKEN_LIFETIME_SECONDS: 43_200 });
   });
 
   it('names every bad variable at once', () => {
@@ -88,7 +94,7 @@ describe('loadPlatformConfig', () => {
   });
 
   it('never echoes a secret value', () => {
-    expect(problemsOf(() => loadPlatformConfig({ JWT_SECRET: 'hunter2' }, { defaultPort: 1 }))).not.toContain('hunter2');
+    expect(problemsOf(() => loadPlatformConfig(dev({ JWT_SECRET: 'hunter2' }), { defaultPort: 1 }))).not.toContain('hunter2');
   });
 
   describe('in production', () => {
@@ -111,6 +117,22 @@ describe('loadPlatformConfig', () => {
       expect(requireDataKey({ ...config, NODE_ENV: 'development' }, 'PSEUDONYM_SECRET')).toBe(config.PSEUDONYM_SECRET);
     });
 
+    it('treats an unset NODE_ENV as production: the development secrets are refused', () => {
+      const message = problemsOf(() => loadPlatformConfig({}, { defaultPort: 1 }));
+      expect(message).toContain('JWT_SECRET is required in production');
+      expect(message).toContain('JWT_ISSUER is required in production');
+      const { NODE_ENV: _unset, ...env } = productionEnv;
+      expect(loadPlatformConfig(env, { defaultPort: 1 }).NODE_ENV).toBe('production');
+    });
+
+    it('requires the pinned token issuer and audience, naming each', () => {
+      const { JWT_ISSUER: _i, JWT_AUDIENCE: _a, ...env } = productionEnv;
+      const message = problemsOf(() => loadPlatformConfig(env, { defaultPort: 1 }));
+      expect(message).toContain('JWT_ISSUER is required in production');
+      expect(message).toContain('JWT_AUDIENCE is required in production');
+      expect(problemsOf(() => loadPlatformConfig({ ...env, JWT_ISSUER: 'https://idp' }, { defaultPort: 1 }))).not.toContain('JWT_ISSUER');
+    });
+
     it('does not need JWT_SECRET when tokens are verified with a public key', () => {
       const { JWT_SECRET: _unused, ...env } = productionEnv;
       const config = loadPlatformConfig({ ...env, JWT_JWKS_URL: 'https://idp.example/jwks' }, { defaultPort: 1 });
@@ -128,7 +150,7 @@ describe('extendConfig', () => {
   const loadServiceConfig = extendConfig({ BILLING_CRON: z.string().default('* * * * *'), MAX_ITEMS: z.coerce.number().int() });
 
   it('adds the service settings to the platform ones', () => {
-    const config = loadServiceConfig({ MAX_ITEMS: '7' }, { defaultPort: 3004 });
+    const config = loadServiceConfig({ NODE_ENV: 'development', MAX_ITEMS: '7' }, { defaultPort: 3004 });
     expect(config).toMatchObject({ PORT: 3004, BILLING_CRON: '* * * * *', MAX_ITEMS: 7, NODE_ENV: 'development' });
   });
 

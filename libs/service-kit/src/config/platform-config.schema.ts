@@ -1,3 +1,5 @@
+import { MAX_TOKEN_LIFETIME_SECONDS } from '@app/auth/auth.config';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '@app/event-sourcing/store/message-size';
 import { z } from 'zod';
 import { CLOCK_OFFSET_FORMAT, tryParseClockOffset } from '../clock/clock-offset';
 import { DEV_DEFAULTS } from './dev-defaults';
@@ -8,11 +10,15 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 
 /** The settings every service shares; keys are the environment variable names. */
 export const platformConfigShape = (defaultPort?: number) => ({
-  NODE_ENV: z.enum(NODE_ENVS, { error: `must be one of ${NODE_ENVS.join(', ')}` }).default('development'),
+  // Unset means production: forgetting NODE_ENV must never let the public
+  // development secrets in. `npm start`, the local scripts and Jest set it.
+  NODE_ENV: z.enum(NODE_ENVS, { error: `must be one of ${NODE_ENVS.join(', ')}` }).default('production'),
   PORT: defaultPort === undefined ? envInteger(1, 65_535) : envInteger(1, 65_535).default(defaultPort),
   DATABASE_URL: envUrl(['postgres:', 'postgresql:']).default(DEV_DEFAULTS.databaseUrl),
   DATABASE_POOL_SIZE: envInteger(1, 50).default(DEV_DEFAULTS.databasePoolSize),
   KAFKA_BROKERS: envHostPortList().default([DEV_DEFAULTS.kafkaBrokers]),
+  /** Largest event message an append may stage (bytes); keep it below the broker's message.max.bytes. */
+  MAX_MESSAGE_BYTES: envInteger(1024, 100 * 1024 * 1024).default(DEFAULT_MAX_MESSAGE_BYTES),
   REDIS_URL: envUrl(['redis:', 'rediss:']).default(DEV_DEFAULTS.redisUrl),
   JWT_SECRET: envString().min(16, { error: 'must be at least 16 characters' }).default(DEV_DEFAULTS.jwtSecret),
   // A PEM often travels on one line with literal "\n" in container settings.
@@ -21,11 +27,13 @@ export const platformConfigShape = (defaultPort?: number) => ({
     .transform((pem) => pem.replace(/\\n/g, '\n'))
     .optional(),
   JWT_JWKS_URL: envUrl(['https:', 'http:']).optional(),
-  /** Pinned `iss` / `aud` of accepted tokens, when set. */
+  /** Pinned `iss` / `aud` of accepted tokens, when set (required in production). */
   JWT_ISSUER: envString().optional(),
   JWT_AUDIENCE: envString().optional(),
   /** Allowed clock skew between the token issuer and us. */
   JWT_CLOCK_TOLERANCE_SECONDS: envInteger(0, 3600).default(30),
+  /** Longest accepted token lifetime (`exp - iat`); 12 hours is also the ceiling. */
+  JWT_MAX_TOKEN_LIFETIME_SECONDS: envInteger(60, MAX_TOKEN_LIFETIME_SECONDS).default(MAX_TOKEN_LIFETIME_SECONDS),
   PSEUDONYM_SECRET: envString().min(16, { error: 'must be at least 16 characters' }).default(DEV_DEFAULTS.pseudonymSecret),
   IDENTITY_ENCRYPTION_KEY: envHex(32).default(DEV_DEFAULTS.identityEncryptionKey),
   /** Parsed to milliseconds (0 = the real time). */
@@ -43,7 +51,8 @@ type PlatformShape = ReturnType<typeof platformConfigShape>;
 export type ParsedPlatformConfig = z.output<z.ZodObject<PlatformShape>>;
 
 /**
- * With NODE_ENV=production the public development secrets and a shifted clock are refused.
+ * With NODE_ENV=production (or none) the public development secrets and a
+ * shifted clock are refused, and tokens must be pinned to their issuer and audience.
  * The data keys are refused by the code that uses them (requireDataKey), so a service that
  * uses none need not hold them.
  */
@@ -54,6 +63,9 @@ export function checkProduction(config: ParsedPlatformConfig, ctx: z.RefinementC
   if (!usesPublicKey && config.JWT_SECRET === DEV_DEFAULTS.jwtSecret) {
     refuse('JWT_SECRET', 'is required in production (or JWT_PUBLIC_KEY / JWT_JWKS_URL) and must not be the development default');
   }
+  // A token minted by another issuer, or for another application, under the same key must not pass.
+  if (!config.JWT_ISSUER) refuse('JWT_ISSUER', 'is required in production (the `iss` every accepted token must carry)');
+  if (!config.JWT_AUDIENCE) refuse('JWT_AUDIENCE', 'is required in production (the `aud` every accepted token must carry)');
   if (config.CLOCK_OFFSET !== 0) {
     refuse('CLOCK_OFFSET', 'must be empty in production: a shifted clock is for tests only');
   }

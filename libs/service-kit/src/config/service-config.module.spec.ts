@@ -8,7 +8,7 @@ import { ServiceConfigModule } from './service-config.module';
 
 describe('ServiceConfigModule', () => {
   it('provides the config, the service name and a clock shifted by CLOCK_OFFSET', async () => {
-    const config = loadPlatformConfig({ CLOCK_OFFSET: '+40d', LOG_LEVEL: 'silent' }, { defaultPort: 3001 });
+    const config = loadPlatformConfig({ NODE_ENV: 'test', CLOCK_OFFSET: '+40d', LOG_LEVEL: 'silent' }, { defaultPort: 3001 });
     const moduleRef = await Test.createTestingModule({
       imports: [ServiceConfigModule.forRoot({ name: 'prescription', config })],
     }).compile();
@@ -21,7 +21,7 @@ describe('ServiceConfigModule', () => {
   });
 
   it('calls a config loader once, at start-up', async () => {
-    const loader = jest.fn(() => loadPlatformConfig({}, { defaultPort: 3002 }));
+    const loader = jest.fn(() => loadPlatformConfig({ NODE_ENV: 'test' }, { defaultPort: 3002 }));
     const moduleRef = await Test.createTestingModule({
       imports: [ServiceConfigModule.forRoot({ name: 'claims', config: loader })],
     }).compile();

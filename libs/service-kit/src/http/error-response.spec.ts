@@ -10,6 +10,7 @@ describe('toErrorResponse', () => {
     ['forbidden', 403],
     ['not_found', 404],
     ['conflict', 409],
+    ['too_large', 413],
     ['rule', 422],
   ])('maps a DomainError of kind %s to %d', (kind, status) => {
     const result = toErrorResponse(new DomainError('DEVICE.X', 'refused', kind));

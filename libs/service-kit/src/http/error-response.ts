@@ -10,6 +10,7 @@ export const DOMAIN_KIND_STATUS: Record<DomainErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   rule: 422,
 };
 

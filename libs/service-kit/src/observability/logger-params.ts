@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { stdTimeFunctions, type DestinationStream } from 'pino';
 import type { PlatformConfig } from '../config/platform-config.schema';
-import { correlationIdFor } from './correlation-id';
+import { clientCorrelationIdOf, correlationIdFor } from './correlation-id';
 import { loggableError } from './loggable-error';
 
 const QUIET_PATHS = /^\/(health|metrics)(\/|$)/;
@@ -19,7 +19,11 @@ export function loggerParams(config: Pick<PlatformConfig, 'LOG_LEVEL'>, service:
     base: { service },
     timestamp: stdTimeFunctions.isoTime,
     genReqId: (request: IncomingMessage, response: ServerResponse) => correlationIdFor(request, response),
-    customProps: (request: IncomingMessage) => ({ correlationId: correlationIdFor(request) }),
+    // The client's own id, when the gateway forwarded one, beside ours: a support case finds both.
+    customProps: (request: IncomingMessage) => {
+      const clientCorrelationId = clientCorrelationIdOf(request);
+      return { correlationId: correlationIdFor(request), ...(clientCorrelationId ? { clientCorrelationId } : {}) };
+    },
     autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
     serializers: {
       req: (request: { method?: string; url?: string }) => ({ method: request.method, path: pathOnly(request.url) }),
