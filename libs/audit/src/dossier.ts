@@ -11,6 +11,34 @@ export interface DossierEntry {
   party: Party;
 }
 
+/** One entry of a stream as a dossier lists it: its chain position is its place in the list. */
+export interface DossierStreamEntry {
+  index: number;
+  entry: AuditEntry;
+  leafHash: string;
+}
+
+/**
+ * Where a stream's chain breaks: PREV_HASH_MISMATCH (its first entry does not
+ * start at the genesis, or an entry does not point at the one before it: an
+ * entry was removed, added or reordered), STREAM_VERSION_REGRESSION, or
+ * MALFORMED_ENTRY (not an entry object).
+ */
+export interface StreamFinding {
+  index: number;
+  entryId: string;
+  reason: 'PREV_HASH_MISMATCH' | 'STREAM_VERSION_REGRESSION' | 'MALFORMED_ENTRY';
+}
+
+/** Every entry of one stream (one subject) from its genesis on, in chain order, up to the dossier's tree head. */
+export interface DossierStream {
+  subject: string;
+  entries: DossierStreamEntry[];
+  /** SHA-256 of the stream's last entry (its JCS bytes, seal included): where the chain stands. */
+  headHash: string;
+  findings: StreamFinding[];
+}
+
 export interface DossierSummaryItem {
   step: string;
   party: Party;
@@ -27,6 +55,8 @@ export interface LiabilityDossier {
   publicKey: { keyId: string; publicKeyPem: string };
   entries: DossierEntry[];
   summary: DossierSummaryItem[];
+  /** Every stream the dossier covers, complete, so a missing, extra or reordered entry shows. */
+  streams: DossierStream[];
 }
 
 /** The party of each entry, given all the dossier's entries (an override earlier changes who answers for an incident). */

@@ -8,4 +8,7 @@ export * from './merkle-node-reader';
 export * from './tree-head';
 export * from './responsibility';
 export * from './dossier';
+export * from './dossier-assemble';
+export * from './dossier-scope';
+export * from './dossier-streams';
 export * from './dossier-verify';

@@ -1,0 +1,62 @@
+import type { Actor, AuditEntry, SubjectRef } from '@app/contracts';
+import { generateKeyPairSync } from 'node:crypto';
+import { GENESIS_HASH } from './audit-hash';
+import { nextAuditEntry } from './chain';
+import type { LiabilityDossier } from './dossier';
+import { assembleDossier } from './dossier-assemble';
+import { dossierScope } from './dossier-scope';
+import { toHex } from './hex';
+import { auditLeafHash, inclusionProof, rootFromLeafHashes } from './merkle';
+import { ledgerPublicKey, signTreeHead } from './tree-head';
+
+/** For specs only: a ledger in memory whose streams chain as the services' runner chains them, and the dossiers it would serve. */
+export class TestLedger {
+  readonly entries: AuditEntry[] = [];
+  readonly key = generateKeyPairSync('ed25519').privateKey;
+  readonly publicKey = ledgerPublicKey(this.key);
+  private readonly heads = new Map<string, { hash: string; version: number }>();
+  private clock = Date.parse('2026-03-01T08:00:00.000Z');
+
+  record(actor: Actor, action: string, subject: SubjectRef, relatedSubjects: SubjectRef[] = [], service = 'prescription'): AuditEntry {
+    const head = this.heads.get(subject) ?? { hash: GENESIS_HASH, version: 0 };
+    this.clock += 1_000;
+    const { entry, hash } = nextAuditEntry(
+      {
+        id: `00000000-0000-7000-8000-${String(this.entries.length).padStart(12, '0')}`,
+        occurredAt: new Date(this.clock).toISOString(),
+        actor,
+        action,
+        subject,
+        relatedSubjects,
+        decision: action.split('.')[1].toUpperCase(),
+        evidence: {},
+        correlationId: `c-${this.entries.length}`,
+        service,
+        streamVersion: head.version + 1,
+      },
+      head.hash,
+    );
+    this.heads.set(subject, { hash, version: head.version + 1 });
+    this.entries.push(entry);
+    return entry;
+  }
+
+  /** What the ledger serves: every entry of the covered streams, proven against a head over the whole ledger. */
+  dossier(prescriptionId: string): LiabilityDossier {
+    const leaves = this.entries.map(auditLeafHash);
+    const treeSize = leaves.length;
+    const treeHead = signTreeHead(this.key, this.clock + 1_000, treeSize, rootFromLeafHashes(leaves));
+    const scope = dossierScope(prescriptionId, this.entries);
+    const proven = this.entries
+      .map((entry, index) => ({ index, entry, leafHash: toHex(leaves[index]), path: inclusionProof(leaves, index, treeSize).map(toHex) }))
+      .filter(({ entry }) => scope.streams.has(entry.subject));
+    const { keyId, publicKeyPem } = this.publicKey;
+    return JSON.parse(JSON.stringify(assembleDossier({ prescriptionId, treeHead, publicKey: { keyId, publicKeyPem } }, proven)));
+  }
+
+  /** A proven entry of this ledger, as a dossier would carry it (for splicing one in). */
+  provenEntry(index: number, treeSize = this.entries.length): { index: number; leafHash: string; path: string[] } {
+    const leaves = this.entries.map(auditLeafHash);
+    return { index, leafHash: toHex(leaves[index]), path: inclusionProof(leaves, index, treeSize).map(toHex) };
+  }
+}
