@@ -179,7 +179,7 @@ describe('audit ledger (real Postgres and Kafka)', () => {
 
     it('proves every entry against one signed tree head, which the offline verifier accepts', () => {
       expect(dossier.entries.every((e) => e.proof.treeSize === dossier.treeHead.treeSize)).toBe(true);
-      expect(verifyDossier(dossier, dossier.publicKey.publicKeyPem)).toEqual({ ok: true, failures: [], entriesChecked: 10 });
+      expect(verifyDossier(dossier, dossier.publicKey.publicKeyPem)).toEqual({ ok: true, failures: [], entriesChecked: 10, streamsChecked: 4 });
       const file = path.join(dir, 'dossier.json');
       writeFileSync(file, JSON.stringify(dossier));
       const out = execFileSync('npm', ['run', '--silent', 'verify-dossier', '--', file, '--public-key', keyFile], { encoding: 'utf8' });
