@@ -9,3 +9,5 @@ export * from './tree-head';
 export * from './responsibility';
 export * from './dossier';
 export * from './dossier-verify';
+export * from './ed25519-pem';
+export * from './seal';
