@@ -12,3 +12,5 @@ export * from './dossier-assemble';
 export * from './dossier-scope';
 export * from './dossier-streams';
 export * from './dossier-verify';
+export * from './ed25519-pem';
+export * from './seal';
