@@ -2,8 +2,9 @@ import type { SubjectRef } from '@app/contracts';
 import { generateKeyPairSync } from 'node:crypto';
 import type { LiabilityDossier } from './dossier';
 import { assembleDossier } from './dossier-assemble';
-import { TestLedger } from './dossier.fixture';
+import { TestLedger, testSigner } from './dossier.fixture';
 import { verifyDossier } from './dossier-verify';
+import { sealEntry } from './seal';
 import { ledgerPublicKey } from './tree-head';
 
 const vendor = { id: 'v', role: 'vendor' as const };
@@ -62,7 +63,19 @@ describe('verifyDossier', () => {
     const { l, p1, p2, D, P1, P2, A } = ledger();
     for (const id of [p1, p2]) {
       const d = l.dossier(id);
-      expect(verify(l, d)).toEqual({ ok: true, failures: [], entriesChecked: 8, streamsChecked: 4 });
+      expect(verifyDossier(d, l.publicKey.publicKeyPem, { signers: l.signers })).toEqual({
+        ok: true,
+        failures: [],
+        entriesChecked: 8,
+        streamsChecked: 4,
+        seals: {
+          source: 'given',
+          trusted: [
+            { service: dev, keyId: l.signers[0].keyId, entries: 4 },
+            { service: 'prescription', keyId: l.signers[1].keyId, entries: 4 },
+          ],
+        },
+      });
       expect(indexesOf(d)).toEqual([0, 2, 3, 4, 6, 7, 9, 10]);
       expect(d.streams.map((s) => [s.subject, s.entries.map((e) => e.index), s.findings])).toEqual([
         [D, [0, 2, 3, 10], []],
@@ -71,6 +84,30 @@ describe('verifyDossier', () => {
         [P2, [7, 9], []],
       ]);
     }
+  });
+
+  it('checks every seal against the given signers, else against the ones the dossier brings, and says which', () => {
+    const { l, p1, P1 } = ledger();
+    const rogue = testSigner('prescription');
+    l.record(physician, 'prescription.cancelled', P1, [], 'prescription', rogue.key);
+    const d = l.dossier(p1);
+    d.signers!.push(rogue.signer);
+    const alone = verify(l, d);
+    expect(alone.ok).toBe(true);
+    expect(alone.seals?.source).toBe('dossier');
+    expect(alone.seals?.trusted).toContainEqual({ service: 'prescription', keyId: rogue.signer.keyId, entries: 1 });
+    const given = verifyDossier(d, l.publicKey.publicKeyPem, { signers: l.signers });
+    expect(given.failedEntry).toMatchObject({ index: 11, entryId: l.entries[11].id });
+    expect(given.failedEntry?.failure).toContain(`seal: SIGNER_UNKNOWN: no signer of service "prescription" has key ${rogue.signer.keyId}`);
+    const none = verify(l, { ...l.dossier(p1), signers: undefined });
+    expect(none.failures[0]).toContain('(no --signers given and the dossier brings none)');
+  });
+
+  it('fails an entry re-sealed after the fact, by its leaf hash, naming it', () => {
+    const { l, p1 } = ledger();
+    const d = l.dossier(p1);
+    d.entries[3].entry = sealEntry(d.entries[3].entry, testSigner('prescription').key);
+    expectNamed(l, d, 4, 'the entry does not hash to its leafHash');
   });
 
   it('fails an entry removed from a stream (all else rebuilt to match), naming the next entry of that stream', () => {

@@ -3,8 +3,15 @@ import type { DossierFailure } from './dossier-failure';
 import { entryProofFailures, safeHex } from './dossier-verify-entries';
 import { membershipFailures } from './dossier-verify-membership';
 import { orderAndPartyFailures } from './dossier-verify-order';
+import { sealFailures, type SealReport } from './dossier-verify-seals';
 import { streamFailures } from './dossier-verify-streams';
+import type { Signer } from './seal';
 import { keyIdOf, verifyTreeHead } from './tree-head';
+
+export interface DossierVerifyOptions {
+  /** The ledger's signer registry (`GET /v1/ledger/signers`) obtained apart from the dossier; else the dossier's own `signers` are used, and the report says so. */
+  signers?: readonly Signer[];
+}
 
 export interface DossierVerification {
   ok: boolean;
@@ -14,19 +21,22 @@ export interface DossierVerification {
   failedEntry?: { index: number; entryId: string; failure: string };
   entriesChecked: number;
   streamsChecked: number;
+  /** Present once the seals were checked (every entry proven): against which registry, and which keys sealed the entries. */
+  seals?: SealReport;
 }
 
 /**
  * Checks a dossier with nothing but the trusted public key: the tree head's
  * signature; each entry's leaf hash (recomputed from its RFC 8785 bytes) and
- * inclusion proof against the signed root; that `streams` and `entries`
+ * inclusion proof against the signed root; each entry's seal under a signer
+ * of its service (the given registry, else the dossier's own); that `streams` and `entries`
  * agree and each stream's chain links from its genesis to its head; that
  * every entry belongs to the prescription (`dossierScope`) and every stream
  * the entries call for is there; then the time order, the parties and the
  * summary (recomputed, so they cannot be edited either). Never throws: the
  * input is untrusted.
  */
-export function verifyDossier(input: unknown, trustedPublicKeyPem: string): DossierVerification {
+export function verifyDossier(input: unknown, trustedPublicKeyPem: string, options: DossierVerifyOptions = {}): DossierVerification {
   const dossier = input as Partial<LiabilityDossier> | null;
   let trustedKeyId: string;
   try {
@@ -47,10 +57,21 @@ export function verifyDossier(input: unknown, trustedPublicKeyPem: string): Doss
   const root = safeHex(head.rootHash);
   entries.forEach((item, i) => failures.push(...entryProofFailures(item, i, head.treeSize, root)));
   // What follows reads the entries' fields: only once each is known to be a proven ledger entry.
+  let seals: SealReport | undefined;
+  if (failures.length === 0) {
+    const checked = sealFailures(entries, ...signersOf(options.signers, dossier.signers));
+    failures.push(...checked.failures);
+    seals = checked.report;
+  }
   if (failures.length === 0) failures.push(...streamFailures(dossier.streams, entries));
   if (failures.length === 0) failures.push(...membershipFailures(String(dossier.prescriptionId), entries, streams));
   if (failures.length === 0) failures.push(...orderAndPartyFailures(entries, dossier.summary));
-  return result(failures, entries.length, streams.length);
+  return { ...result(failures, entries.length, streams.length), ...(seals ? { seals } : {}) };
+}
+
+function signersOf(given: readonly Signer[] | undefined, brought: unknown): [readonly Signer[], SealReport['source']] {
+  if (given) return [given, 'given'];
+  return Array.isArray(brought) ? [brought as Signer[], 'dossier'] : [[], 'none'];
 }
 
 function result(failures: DossierFailure[], entriesChecked: number, streamsChecked: number): DossierVerification {

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '@app/contracts';
+import type { Signer } from './seal';
 import type { SignedTreeHead } from './tree-head';
 import { overridesHomeCoverage, partyOf, type Party } from './responsibility';
 
@@ -57,6 +58,8 @@ export interface LiabilityDossier {
   summary: DossierSummaryItem[];
   /** Every stream the dossier covers, complete, so a missing, extra or reordered entry shows. */
   streams: DossierStream[];
+  /** The ledger's signer registry when the dossier was built (API.md); a verifier should rather be given it apart (`--signers`). */
+  signers?: Signer[];
 }
 
 /** The party of each entry, given all the dossier's entries (an override earlier changes who answers for an incident). */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditStream, draft, publish } from '../testing/audit-stream.fixture';
+import { AuditStream, draft, publish, serviceSigner } from '../testing/audit-stream.fixture';
 import { startAuditLedger, tokens, waitFor, type AuditLedgerTestApp } from '../testing/audit-ledger.test-app';
 
 jest.setTimeout(120_000);
@@ -39,13 +39,17 @@ describe('the dossier of a renewed prescription (real ledger, Postgres and Kafka
   const attempt: SubjectRef = `attempt:${uuidv7()}`;
   const other: SubjectRef = `prescription:${uuidv7()}`;
   const idOf = (ref: SubjectRef) => ref.split(':')[1];
+  const certification = serviceSigner('device-certification');
+  const prescription = serviceSigner('prescription');
+  const signers = { items: [certification.signer, prescription.signer] };
   const streams = {
-    device: new AuditStream('device-certification', 'DeviceProduct'),
-    first: new AuditStream('prescription', 'Prescription'),
-    attempt: new AuditStream('prescription', 'attempt'),
-    renewal: new AuditStream('prescription', 'Prescription'),
-    other: new AuditStream('prescription', 'Prescription'),
+    device: new AuditStream('device-certification', 'DeviceProduct', certification.key),
+    first: new AuditStream('prescription', 'Prescription', prescription.key),
+    attempt: new AuditStream('prescription', 'attempt', prescription.key),
+    renewal: new AuditStream('prescription', 'Prescription', prescription.key),
+    other: new AuditStream('prescription', 'Prescription', prescription.key),
   };
+  let signersFile: string;
   beforeAll(async () => {
     t = await startAuditLedger();
     streams.device.record(draft(vendor, 'device.registered', device, [], 'REGISTERED'), at(1));
@@ -72,6 +76,8 @@ describe('the dossier of a renewed prescription (real ledger, Postgres and Kafka
     dir = mkdtempSync(path.join(tmpdir(), 'dossier-'));
     keyFile = path.join(dir, 'key.pem');
     writeFileSync(keyFile, dossier.publicKey.publicKeyPem);
+    signersFile = path.join(dir, 'signers.json');
+    writeFileSync(signersFile, JSON.stringify(signers));
   });
 
   afterAll(async () => {
@@ -104,14 +110,17 @@ describe('the dossier of a renewed prescription (real ledger, Postgres and Kafka
   });
 
   it('verifies offline, and so does the dossier of the renewal, which holds the first prescription', async () => {
-    expect(verifyDossier(dossier, dossier.publicKey.publicKeyPem)).toEqual({ ok: true, failures: [], entriesChecked: 8, streamsChecked: 4 });
+    expect(verifyDossier(dossier, dossier.publicKey.publicKeyPem, { signers: signers.items })).toMatchObject({ ok: true, entriesChecked: 8, streamsChecked: 4 });
     const ofRenewal: LiabilityDossier = (await http().get(`/v1/liability/prescriptions/${idOf(renewal)}`).set('Authorization', tokens.auditor).expect(200)).body;
     expect(ofRenewal.streams.map((s) => s.subject).sort()).toEqual([attempt, device, first, renewal].sort());
-    expect(verifyDossier(ofRenewal, dossier.publicKey.publicKeyPem).ok).toBe(true);
+    expect(verifyDossier(ofRenewal, dossier.publicKey.publicKeyPem, { signers: signers.items }).failures).toEqual([]);
     const file = path.join(dir, 'dossier.json');
     writeFileSync(file, JSON.stringify(dossier));
-    const { status, stdout } = verifyCli([file, '--public-key', keyFile]);
+    const { status, stdout } = verifyCli([file, '--public-key', keyFile, '--signers', signersFile]);
     expect(status).toBe(0);
+    expect(stdout).toContain(`Seals checked against the signers of ${signersFile}; keys trusted:`);
+    expect(stdout).toContain(`- device-certification ${certification.signer.keyId} (4 entries)`);
+    expect(stdout).toContain(`- prescription ${prescription.signer.keyId} (4 entries)`);
     expect(stdout).toContain('OK: 8 entries in 4 streams');
   });
 
@@ -123,8 +132,20 @@ describe('the dossier of a renewed prescription (real ledger, Postgres and Kafka
     spliced.streams.push({ subject: other, entries: [foreign], headHash: '', findings: [] });
     const file = path.join(dir, 'spliced.json');
     writeFileSync(file, JSON.stringify(spliced));
-    const { status, stdout } = verifyCli([file, '--public-key', keyFile]);
+    const { status, stdout } = verifyCli([file, '--public-key', keyFile, '--signers', signersFile]);
     expect(status).toBe(1);
     expect(stdout).toContain(`FAILED at entry index ${foreign.index} (id ${foreign.entry.id})`);
+  });
+
+  it('fails offline, naming it, an entry sealed by a key that is not in --signers', () => {
+    const file = path.join(dir, 'dossier.json');
+    const otherKeys = path.join(dir, 'other-signers.json');
+    writeFileSync(otherKeys, JSON.stringify({ items: [certification.signer, serviceSigner('prescription').signer] }));
+    const { status, stdout } = verifyCli([file, '--public-key', keyFile, '--signers', otherKeys]);
+    const firstOfPrescription = dossier.entries.find((e) => e.entry.service === 'prescription')!;
+    expect(status).toBe(1);
+    expect(stdout).toContain(`FAILED at entry index ${firstOfPrescription.index} (id ${firstOfPrescription.entry.id}): entries[3]`);
+    expect(stdout).toContain(`seal: SIGNER_UNKNOWN: no signer of service "prescription" has key ${prescription.signer.keyId}`);
+    expect(verifyCli([file, '--public-key', keyFile, '--signers', keyFile]).status).toBe(2);
   });
 });
