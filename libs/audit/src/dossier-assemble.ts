@@ -1,4 +1,5 @@
 import { compareDossierEntries, dossierSummary, partiesOf, type DossierStreamEntry, type LiabilityDossier } from './dossier';
+import { signCoverage } from './dossier-coverage';
 import { dossierStreams } from './dossier-streams';
 
 export interface ProvenEntry extends DossierStreamEntry {
@@ -9,11 +10,13 @@ export interface ProvenEntry extends DossierStreamEntry {
 /**
  * A dossier from its proven entries (those of the streams `dossierScope`
  * covers): in time order with the party of each, the summary, and the same
- * entries per stream with each chain's head and findings.
+ * entries per stream with each chain's head and findings, and the coverage
+ * of those streams signed with `sign` (the ledger's tree head key).
  */
 export function assembleDossier(
   head: Pick<LiabilityDossier, 'prescriptionId' | 'treeHead' | 'publicKey'>,
   proven: readonly ProvenEntry[],
+  sign: (bytes: Uint8Array) => Uint8Array,
 ): LiabilityDossier {
   const sorted = [...proven].sort(compareDossierEntries);
   const parties = partiesOf(sorted.map((e) => e.entry));
@@ -24,5 +27,6 @@ export function assembleDossier(
     proof: { leafIndex: e.index, treeSize: head.treeHead.treeSize, path: e.path },
     party: parties[i],
   }));
-  return { ...head, entries, summary: dossierSummary(entries), streams: dossierStreams(sorted) };
+  const streams = dossierStreams(sorted);
+  return { ...head, entries, summary: dossierSummary(entries), streams, coverage: signCoverage({ ...head, streams }, sign) };
 }

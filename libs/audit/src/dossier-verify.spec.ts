@@ -43,11 +43,16 @@ function ledger() {
 const verify = (l: TestLedger, d: unknown) => verifyDossier(d, l.publicKey.publicKeyPem);
 const indexesOf = (d: LiabilityDossier) => d.entries.map((e) => e.index);
 
-/** What a forger with a consistent toolchain does: rebuild entries, parties, summary, stream heads and findings from the proven entries kept. */
+/**
+ * What a forger with a consistent toolchain does: rebuild entries, parties,
+ * summary, stream heads and findings from the proven entries kept; the
+ * coverage they cannot sign, so they keep the ledger's.
+ */
 function rebuilt(d: LiabilityDossier, keep: (index: number) => boolean, extra: number[] = [], from?: TestLedger): LiabilityDossier {
   const proven = d.entries.filter((e) => keep(e.index)).map((e) => ({ index: e.index, entry: e.entry, leafHash: e.leafHash, path: e.proof.path }));
   const spliced = extra.map((index) => ({ ...from!.provenEntry(index), entry: from!.entries[index] }));
-  return JSON.parse(JSON.stringify(assembleDossier(d, [...proven, ...spliced])));
+  const forged = assembleDossier(d, [...proven, ...spliced], () => new Uint8Array(64));
+  return JSON.parse(JSON.stringify({ ...forged, coverage: d.coverage }));
 }
 
 function expectNamed(l: TestLedger, d: unknown, index: number, failure: string): void {
@@ -115,12 +120,25 @@ describe('verifyDossier', () => {
     expectNamed(l, rebuilt(l.dossier(p1), (i) => i !== 2), 3, 'the chain breaks: its prevHash is not the hash of the entry before it');
   });
 
-  it("fails a stream's head entry removed, naming the entry left last", () => {
+  it("fails a stream's head entry removed, naming it, whether or not the stream's headHash was made to match", () => {
     const { l, p1 } = ledger();
     const d = l.dossier(p1);
+    expectNamed(l, rebuilt(d, (i) => i !== 10), 10, 'coverage: the ledger covered device:');
     const kept = rebuilt(d, (i) => i !== 10);
     kept.streams[0].headHash = d.streams[0].headHash;
     expectNamed(l, kept, 3, "the stream's headHash is not the hash of its last entry");
+  });
+
+  it('fails a later renewal left out of the dossier of the prescription it renews, naming its head', () => {
+    const { l, p1, P2 } = ledger();
+    expectNamed(l, rebuilt(l.dossier(p1), (i) => i !== 7 && i !== 9), 9, `coverage: the ledger covered ${P2} up to index 9`);
+  });
+
+  it('fails a coverage not signed by the ledger', () => {
+    const { l, p1 } = ledger();
+    const d = l.dossier(p1);
+    d.coverage.streams.pop();
+    expect(verify(l, d).failures).toEqual(["coverage: the ledger's signature over the covered streams and their heads does not verify with the given public key"]);
   });
 
   it('fails a reordered stream, and reordered entries, naming the entry out of place', () => {

@@ -1,5 +1,6 @@
 import type { DossierEntry, LiabilityDossier } from './dossier';
 import type { DossierFailure } from './dossier-failure';
+import { coverageFailures } from './dossier-verify-coverage';
 import { entryProofFailures, safeHex } from './dossier-verify-entries';
 import { membershipFailures } from './dossier-verify-membership';
 import { orderAndPartyFailures } from './dossier-verify-order';
@@ -30,7 +31,8 @@ export interface DossierVerification {
  * signature; each entry's leaf hash (recomputed from its RFC 8785 bytes) and
  * inclusion proof against the signed root; each entry's seal under a signer
  * of its service (the given registry, else the dossier's own); that `streams` and `entries`
- * agree and each stream's chain links from its genesis to its head; that
+ * agree and each stream's chain links from its genesis to its head, which
+ * is the head the ledger signed for it (`coverage`: no stream or tail left out); that
  * every entry belongs to the prescription (`dossierScope`) and every stream
  * the entries call for is there; then the time order, the parties and the
  * summary (recomputed, so they cannot be edited either). Never throws: the
@@ -65,6 +67,7 @@ export function verifyDossier(input: unknown, trustedPublicKeyPem: string, optio
   }
   if (failures.length === 0) failures.push(...streamFailures(dossier.streams, entries));
   if (failures.length === 0) failures.push(...membershipFailures(String(dossier.prescriptionId), entries, streams));
+  if (failures.length === 0) failures.push(...coverageFailures(trustedPublicKeyPem, dossier, streams));
   if (failures.length === 0) failures.push(...orderAndPartyFailures(entries, dossier.summary));
   return { ...result(failures, entries.length, streams.length), ...(seals ? { seals } : {}) };
 }

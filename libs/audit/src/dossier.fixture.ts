@@ -1,5 +1,5 @@
 import type { Actor, AuditEntry, SubjectRef } from '@app/contracts';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { GENESIS_HASH, hashAuditEntry } from './audit-hash';
 import { nextAuditEntry } from './chain';
 import type { LiabilityDossier } from './dossier';
@@ -55,6 +55,9 @@ export class TestLedger {
     return entry;
   }
 
+  /** The ledger's signature (its tree head key), as the ledger signs a dossier's coverage. */
+  readonly sign = (bytes: Uint8Array): Uint8Array => sign(null, bytes, this.key);
+
   private keyOf(service: string): Ed25519SigningKey {
     if (!this.keys.has(service)) {
       const { key, signer } = testSigner(service);
@@ -74,7 +77,7 @@ export class TestLedger {
       .map((entry, index) => ({ index, entry, leafHash: toHex(leaves[index]), path: inclusionProof(leaves, index, treeSize).map(toHex) }))
       .filter(({ entry }) => scope.streams.has(entry.subject));
     const { keyId, publicKeyPem } = this.publicKey;
-    return JSON.parse(JSON.stringify({ ...assembleDossier({ prescriptionId, treeHead, publicKey: { keyId, publicKeyPem } }, proven), signers: this.signers }));
+    return JSON.parse(JSON.stringify({ ...assembleDossier({ prescriptionId, treeHead, publicKey: { keyId, publicKeyPem } }, proven, this.sign), signers: this.signers }));
   }
 
   /** A proven entry of this ledger, as a dossier would carry it (for splicing one in). */

@@ -40,6 +40,28 @@ export interface DossierStream {
   findings: StreamFinding[];
 }
 
+/** Where one covered stream stood at the dossier's tree head, by the ledger's word. */
+export interface CoveredStream {
+  subject: string;
+  entries: number;
+  headIndex: number;
+  headEntryId: string;
+  headHash: string;
+}
+
+/**
+ * The ledger's signed statement of which streams the dossier covers and where
+ * each one's head stood. Proofs show that an entry is in the tree, never that
+ * one is missing: without this, a stream's last entries or a whole stream
+ * (a later renewal, which the earlier prescription's entries do not name)
+ * could be dropped unseen.
+ */
+export interface DossierCoverage {
+  streams: CoveredStream[];
+  /** Ed25519 under the tree head's key over `coverageBytes`, lowercase hex. */
+  signature: string;
+}
+
 export interface DossierSummaryItem {
   step: string;
   party: Party;
@@ -58,6 +80,7 @@ export interface LiabilityDossier {
   summary: DossierSummaryItem[];
   /** Every stream the dossier covers, complete, so a missing, extra or reordered entry shows. */
   streams: DossierStream[];
+  coverage: DossierCoverage;
   /** The ledger's signer registry when the dossier was built (API.md); a verifier should rather be given it apart (`--signers`). */
   signers?: Signer[];
 }

@@ -9,6 +9,7 @@ export * from './tree-head';
 export * from './responsibility';
 export * from './dossier';
 export * from './dossier-assemble';
+export * from './dossier-coverage';
 export * from './dossier-scope';
 export * from './dossier-streams';
 export * from './dossier-verify';
