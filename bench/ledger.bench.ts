@@ -13,7 +13,7 @@
  * takes several minutes more), LEDGER_BENCH_BATCH (default 2000),
  * LEDGER_BENCH_PROOFS (default 2000), LEDGER_BENCH_KEEP=1 to keep the schema.
  */
-import { canonicalBytes, fromHex, GENESIS_HASH, verifyInclusion } from '@app/audit';
+import { canonicalJson, fromHex, GENESIS_HASH, verifyInclusion } from '@app/audit';
 import { sealAuditEntry } from '@app/event-sourcing';
 import { fixedClock } from '@app/service-kit';
 import { createTestDatabase } from '@app/testing';
@@ -64,7 +64,7 @@ async function stage(db: import('typeorm').DataSource, size: number): Promise<vo
       stream.prevHash = sealed.hash;
       rows[0].push(sealed.entry.id);
       rows[1].push(stream.id);
-      rows[2].push(canonicalBytes(sealed.entry).toString('utf8'));
+      rows[2].push(canonicalJson(sealed.entry));
       rows[3].push(sealed.hash);
     }
     await db.query(STAGE, rows);

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@app/contracts';
-import { GENESIS_HASH, canonicalBytes, hashAuditEntry } from './audit-hash';
+import { GENESIS_HASH, canonicalJson, hashAuditEntry } from './audit-hash';
 
 /** An entry of a stream's chain as stored: the entry and the hash recorded with it. */
 export interface ChainedAuditEntry {
@@ -51,6 +51,6 @@ export function verifyChain(entries: readonly ChainedAuditEntry[], previousHash:
  * hash differently later.
  */
 export function nextAuditEntry(draft: Omit<AuditEntry, 'prevHash'>, prevHash: string): ChainedAuditEntry {
-  const entry = JSON.parse(canonicalBytes({ ...draft, prevHash }).toString('utf8')) as AuditEntry;
+  const entry = JSON.parse(canonicalJson({ ...draft, prevHash })) as AuditEntry;
   return { entry, hash: hashAuditEntry(entry) };
 }

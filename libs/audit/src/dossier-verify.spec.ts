@@ -1,13 +1,13 @@
 import type { AuditEntry } from '@app/contracts';
-import { generateKeyPairSync } from 'node:crypto';
 import { canonicalBytes } from './audit-hash';
+import { generateSigningKeyPem, signingKeyFromPem } from './ed25519-pem';
 import { dossierSummary, partiesOf, type LiabilityDossier } from './dossier';
 import { verifyDossier } from './dossier-verify';
 import { toHex } from './hex';
 import { inclusionProof, leafHash, rootFromLeafHashes } from './merkle';
 import { ledgerPublicKey, signTreeHead } from './tree-head';
 
-const { privateKey } = generateKeyPairSync('ed25519');
+const privateKey = signingKeyFromPem(generateSigningKeyPem().privateKeyPem);
 const publicKey = ledgerPublicKey(privateKey);
 const entry = (i: number, subject: string, related: string[] = []): AuditEntry =>
   ({
@@ -51,7 +51,7 @@ describe('verifyDossier', () => {
   });
 
   it('rejects a dossier checked with another key, and garbage', () => {
-    const other = ledgerPublicKey(generateKeyPairSync('ed25519').privateKey);
+    const other = ledgerPublicKey(signingKeyFromPem(generateSigningKeyPem().privateKeyPem));
     expect(verifyDossier(dossier(), other.publicKeyPem).ok).toBe(false);
     expect(verifyDossier({ nope: 1 }, publicKey.publicKeyPem).failures).toEqual(['not a liability dossier (no treeHead or entries)']);
     expect(verifyDossier(dossier(), 'not a key').ok).toBe(false);

@@ -1,5 +1,4 @@
-import { isDeepStrictEqual } from 'node:util';
-import { canonicalBytes } from './audit-hash';
+import { canonicalBytes, canonicalJson } from './audit-hash';
 import { compareDossierEntries, dossierSummary, partiesOf, type DossierEntry, type LiabilityDossier } from './dossier';
 import { fromHex, toHex } from './hex';
 import { leafHash } from './merkle';
@@ -43,11 +42,11 @@ export function verifyDossier(input: unknown, trustedPublicKeyPem: string): Doss
   return { ok: failures.length === 0, failures, entriesChecked: entries.length };
 }
 
-function entryFailures(item: DossierEntry, i: number, prescriptionId: unknown, treeSize: number, root: Buffer | null): string[] {
+function entryFailures(item: DossierEntry, i: number, prescriptionId: unknown, treeSize: number, root: Uint8Array | null): string[] {
   const where = `entries[${i}] (index ${String(item?.index)}, id ${String(item?.entry?.id)})`;
   if (typeof item !== 'object' || item === null || typeof item.entry !== 'object' || item.entry === null) return [`${where}: no entry`];
   const failures: string[] = [];
-  let leaf: Buffer | null = null;
+  let leaf: Uint8Array | null = null;
   try {
     leaf = leafHash(canonicalBytes(item.entry));
   } catch {
@@ -59,7 +58,7 @@ function entryFailures(item: DossierEntry, i: number, prescriptionId: unknown, t
   if (proof?.treeSize !== treeSize) failures.push(`${where}: proof.treeSize ${String(proof?.treeSize)} is not the tree head's ${treeSize}`);
   const path = Array.isArray(proof?.path) ? proof.path.map(safeHex) : null;
   const proven =
-    leaf !== null && root !== null && path !== null && path.every((p): p is Buffer => p !== null) &&
+    leaf !== null && root !== null && path !== null && path.every((p): p is Uint8Array => p !== null) &&
     verifyInclusion(leaf, item.index, treeSize, path, root);
   if (!proven) failures.push(`${where}: the inclusion proof does not lead from the entry to the signed root`);
   const refs = [item.entry.subject, ...(Array.isArray(item.entry.relatedSubjects) ? item.entry.relatedSubjects : [])];
@@ -84,7 +83,7 @@ function orderAndPartyFailures(entries: DossierEntry[], summary: unknown): strin
     failures.push(`summary: expected ${expected.length} items, one per entry`);
   } else {
     expected.forEach((line, i) => {
-      if (!isDeepStrictEqual(summary[i], line)) failures.push(`summary[${i}] does not match entries[${i}]`);
+      if (!sameJson(summary[i], line)) failures.push(`summary[${i}] does not match entries[${i}]`);
     });
   }
   return failures;
@@ -92,10 +91,19 @@ function orderAndPartyFailures(entries: DossierEntry[], summary: unknown): strin
 
 const isAttemptOrDevice = (ref: unknown): boolean => typeof ref === 'string' && /^(attempt|device):/.test(ref);
 
-function safeHex(value: unknown): Buffer | null {
+function safeHex(value: unknown): Uint8Array | null {
   try {
     return fromHex(value as string);
   } catch {
     return null;
+  }
+}
+
+/** Equal as JSON data: the summary is JSON, so its canonical form decides. */
+function sameJson(a: unknown, b: unknown): boolean {
+  try {
+    return canonicalJson(a) === canonicalJson(b);
+  } catch {
+    return false;
   }
 }
