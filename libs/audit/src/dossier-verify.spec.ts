@@ -14,7 +14,7 @@ const entry = (i: number, subject: string, related: string[] = []): AuditEntry =
     id: `id-${i}`, occurredAt: `2026-01-01T00:00:0${i}.000Z`, actor: { id: 'u', role: i === 0 ? 'evaluator' : 'physician' },
     action: i === 0 ? 'device.certified' : 'prescription.issued', subject, relatedSubjects: related, decision: 'OK', evidence: { i },
     correlationId: 'c', service: 's', streamVersion: 1, prevHash: '0'.repeat(64),
-  }) as AuditEntry;
+  }) as unknown as AuditEntry;
 
 function dossier(): LiabilityDossier {
   const ledger = [entry(0, 'device:d'), entry(9, 'claim:other'), entry(1, 'prescription:p', ['device:d'])];

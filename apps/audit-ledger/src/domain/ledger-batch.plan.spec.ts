@@ -1,8 +1,10 @@
-import { canonicalJson, equalBytes, GENESIS_HASH, hashAuditEntry, leafHash, nextAuditEntry, rootFromLeafHashes, rootPlan, type ChainedAuditEntry } from '@app/audit';
+import { canonicalJson, equalBytes, generateSigningKey, GENESIS_HASH, hashAuditEntry, leafHash, nextAuditEntry, rootFromLeafHashes, rootPlan, type ChainedAuditEntry } from '@app/audit';
 import type { AuditEntry } from '@app/contracts';
 import { planBatch, type PendingEntry } from './ledger-batch.plan';
 import { nodeKey } from './node-key';
 import type { StreamHead } from './stream-link.check';
+
+const signingKey = generateSigningKey();
 
 const chain = (streamId: string, n: number): ChainedAuditEntry[] => {
   const out: ChainedAuditEntry[] = [];
@@ -21,8 +23,9 @@ const chain = (streamId: string, n: number): ChainedAuditEntry[] => {
         correlationId: 'c',
         service: 'enrolment',
         streamVersion: v,
-      } as Omit<AuditEntry, 'prevHash'>,
+      } as Omit<AuditEntry, 'prevHash' | 'seal'>,
       prev,
+      signingKey,
     );
     prev = sealed.hash;
     out.push(sealed);

@@ -1,13 +1,14 @@
-import { GENESIS_HASH, type ChainedAuditEntry } from '@app/audit';
+import { GENESIS_HASH, type ChainedAuditEntry, type Ed25519SigningKey } from '@app/audit';
 import type { Actor, SubjectRef } from '@app/contracts';
-import { auditEnvelope, sealAuditEntry, type AuditDraft } from '@app/event-sourcing';
-import { produceMessages } from '@app/testing';
+import { auditEnvelope, buildAuditEntry, type AuditDraft } from '@app/event-sourcing';
+import { produceMessages, testSigningKey } from '@app/testing';
 import { v7 as uuidv7 } from 'uuid';
 
 /**
  * A stream's audit chain exactly as the services' runner seals and publishes
- * it (sealAuditEntry + auditEnvelope), so the ledger is tested with real
- * entries while the other services are being written.
+ * it (buildAuditEntry + auditEnvelope), under the service's test key (or the
+ * key given), so the ledger is tested with real entries while the other
+ * services are being written.
  */
 export class AuditStream {
   readonly id = uuidv7();
@@ -18,12 +19,21 @@ export class AuditStream {
   constructor(
     readonly service: string,
     readonly type: string,
+    readonly signingKey: Ed25519SigningKey = testSigningKey(service).signingKey,
   ) {}
 
   record(draft: AuditDraft, at: Date = new Date()): ChainedAuditEntry {
     this.version += 1;
     const context = { actor: draft.actor, correlationId: uuidv7(), causationId: null, now: at };
-    const sealed = sealAuditEntry({ draft, id: uuidv7(), prevHash: this.prevHash, streamVersion: this.version, service: this.service, context });
+    const sealed = buildAuditEntry({
+      draft,
+      id: uuidv7(),
+      prevHash: this.prevHash,
+      streamVersion: this.version,
+      service: this.service,
+      signingKey: this.signingKey,
+      context,
+    });
     this.prevHash = sealed.hash;
     this.sealed.push(sealed);
     return sealed;
