@@ -1,5 +1,5 @@
 import {
-  canonicalBytes,
+  canonicalJson,
   fromHex,
   leafHash,
   nodeHash,
@@ -272,7 +272,7 @@ describe('audit ledger (real Postgres and Kafka)', () => {
     await t.dataSource.query(`DELETE FROM ledger_nodes`);
     for (let l = 0; level.length > 0; l += 1) {
       for (const [i, hash] of level.entries()) await t.dataSource.query(`INSERT INTO ledger_nodes VALUES ($1, $2, $3)`, [l, i, hash]);
-      const up: Buffer[] = [];
+      const up: Uint8Array[] = [];
       for (let i = 0; i + 1 < level.length; i += 2) up.push(nodeHash(level[i], level[i + 1]));
       level = up;
     }
@@ -360,7 +360,7 @@ describe('full ledger verification (real Postgres and Kafka)', () => {
     await t.dataSource.query(`INSERT INTO ledger_pending (entry_id, stream_id, entry_jcs, chain_hash) VALUES ($1, $2, $3, $4)`, [
       sealed.entry.id,
       stream.id,
-      canonicalBytes(sealed.entry).toString('utf8'),
+      canonicalJson(sealed.entry),
       sealed.hash,
     ]);
     await waitFor(async () => {

@@ -1,6 +1,7 @@
 import { compareDossierEntries, dossierSummary, partiesOf, type DossierStreamEntry, type LiabilityDossier } from './dossier';
 import { signCoverage } from './dossier-coverage';
 import { dossierStreams } from './dossier-streams';
+import type { Ed25519SigningKey } from './ed25519-pem';
 
 export interface ProvenEntry extends DossierStreamEntry {
   /** The inclusion path of the entry against `treeHead`, lowercase hex. */
@@ -11,12 +12,12 @@ export interface ProvenEntry extends DossierStreamEntry {
  * A dossier from its proven entries (those of the streams `dossierScope`
  * covers): in time order with the party of each, the summary, and the same
  * entries per stream with each chain's head and findings, and the coverage
- * of those streams signed with `sign` (the ledger's tree head key).
+ * of those streams signed with the ledger's tree head key.
  */
 export function assembleDossier(
   head: Pick<LiabilityDossier, 'prescriptionId' | 'treeHead' | 'publicKey'>,
   proven: readonly ProvenEntry[],
-  sign: (bytes: Uint8Array) => Uint8Array,
+  ledgerKey: Ed25519SigningKey,
 ): LiabilityDossier {
   const sorted = [...proven].sort(compareDossierEntries);
   const parties = partiesOf(sorted.map((e) => e.entry));
@@ -28,5 +29,5 @@ export function assembleDossier(
     party: parties[i],
   }));
   const streams = dossierStreams(sorted);
-  return { ...head, entries, summary: dossierSummary(entries), streams, coverage: signCoverage({ ...head, streams }, sign) };
+  return { ...head, entries, summary: dossierSummary(entries), streams, coverage: signCoverage({ ...head, streams }, ledgerKey) };
 }

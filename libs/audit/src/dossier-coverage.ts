@@ -1,7 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import canonicalize from 'canonicalize';
 import type { CoveredStream, DossierCoverage, DossierStream, LiabilityDossier } from './dossier';
-import { publicKeyFromPem } from './ed25519-pem';
+import { publicKeyFromPem, type Ed25519SigningKey } from './ed25519-pem';
 import { fromHex, toHex } from './hex';
 
 // A distinct prefix, and never 48 bytes long: a coverage signature can never pass for a tree head's.
@@ -22,13 +22,10 @@ export function coverageBytes(dossier: Pick<LiabilityDossier, 'prescriptionId' |
   return new TextEncoder().encode(DOMAIN + statement);
 }
 
-/** Signs the coverage of a dossier's streams with the ledger's key, given as a signing function (the key stays where it is kept). */
-export function signCoverage(
-  dossier: Pick<LiabilityDossier, 'prescriptionId' | 'treeHead' | 'streams'>,
-  sign: (bytes: Uint8Array) => Uint8Array,
-): DossierCoverage {
+/** Signs the coverage of a dossier's streams with the ledger's tree head key. */
+export function signCoverage(dossier: Pick<LiabilityDossier, 'prescriptionId' | 'treeHead' | 'streams'>, ledgerKey: Ed25519SigningKey): DossierCoverage {
   const streams = coveredStreams(dossier.streams);
-  return { streams, signature: toHex(sign(coverageBytes(dossier, streams))) };
+  return { streams, signature: toHex(ed25519.sign(coverageBytes(dossier, streams), ledgerKey.secretKey)) };
 }
 
 /** True only when the signature over the statement verifies under the trusted key. Never throws. */

@@ -1,5 +1,4 @@
 import type { SubjectRef } from '@app/contracts';
-import { generateKeyPairSync } from 'node:crypto';
 import type { LiabilityDossier } from './dossier';
 import { assembleDossier } from './dossier-assemble';
 import { TestLedger, testSigner } from './dossier.fixture';
@@ -51,7 +50,7 @@ const indexesOf = (d: LiabilityDossier) => d.entries.map((e) => e.index);
 function rebuilt(d: LiabilityDossier, keep: (index: number) => boolean, extra: number[] = [], from?: TestLedger): LiabilityDossier {
   const proven = d.entries.filter((e) => keep(e.index)).map((e) => ({ index: e.index, entry: e.entry, leafHash: e.leafHash, path: e.proof.path }));
   const spliced = extra.map((index) => ({ ...from!.provenEntry(index), entry: from!.entries[index] }));
-  const forged = assembleDossier(d, [...proven, ...spliced], () => new Uint8Array(64));
+  const forged = assembleDossier(d, [...proven, ...spliced], testSigner('forger').key);
   return JSON.parse(JSON.stringify({ ...forged, coverage: d.coverage }));
 }
 
@@ -194,7 +193,7 @@ describe('verifyDossier', () => {
 
   it('fails a dossier checked with another key, and garbage', () => {
     const { l, p1 } = ledger();
-    const other = ledgerPublicKey(generateKeyPairSync('ed25519').privateKey);
+    const other = ledgerPublicKey(testSigner('ledger').key);
     expect(verifyDossier(l.dossier(p1), other.publicKeyPem).ok).toBe(false);
     expect(verify(l, { nope: 1 }).failures).toEqual(['not a liability dossier (no treeHead or entries)']);
     expect(verify(l, { ...l.dossier(p1), streams: 'x' }).failures).toEqual(['streams: not a list of streams']);

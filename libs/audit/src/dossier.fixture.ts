@@ -1,6 +1,5 @@
 import type { Actor, AuditEntry, SubjectRef } from '@app/contracts';
-import { generateKeyPairSync, sign } from 'node:crypto';
-import { GENESIS_HASH, hashAuditEntry } from './audit-hash';
+import { GENESIS_HASH } from './audit-hash';
 import { nextAuditEntry } from './chain';
 import type { LiabilityDossier } from './dossier';
 import { assembleDossier } from './dossier-assemble';
@@ -8,7 +7,7 @@ import { dossierScope } from './dossier-scope';
 import { toHex } from './hex';
 import { auditLeafHash, inclusionProof, rootFromLeafHashes } from './merkle';
 import { generateSigningKeyPem, signingKeyFromPem, type Ed25519SigningKey } from './ed25519-pem';
-import { sealEntry, type Signer } from './seal';
+import type { Signer } from './seal';
 import { ledgerPublicKey, signTreeHead } from './tree-head';
 
 /** A service's signing key and its registry line, valid from before any test entry. */
@@ -20,7 +19,7 @@ export function testSigner(service: string): { key: Ed25519SigningKey; signer: S
 /** For specs only: a ledger in memory whose streams chain as the services' runner chains them, and the dossiers it would serve. */
 export class TestLedger {
   readonly entries: AuditEntry[] = [];
-  readonly key = generateKeyPairSync('ed25519').privateKey;
+  readonly key = signingKeyFromPem(generateSigningKeyPem().privateKeyPem);
   readonly publicKey = ledgerPublicKey(this.key);
   /** The ledger's signer registry: one key per service that writes here. */
   readonly signers: Signer[] = [];
@@ -32,7 +31,7 @@ export class TestLedger {
   record(actor: Actor, action: string, subject: SubjectRef, relatedSubjects: SubjectRef[] = [], service = 'prescription', sealKey?: Ed25519SigningKey): AuditEntry {
     const head = this.heads.get(subject) ?? { hash: GENESIS_HASH, version: 0 };
     this.clock += 1_000;
-    const { entry: unsealed } = nextAuditEntry(
+    const { entry, hash } = nextAuditEntry(
       {
         id: `00000000-0000-7000-8000-${String(this.entries.length).padStart(12, '0')}`,
         occurredAt: new Date(this.clock).toISOString(),
@@ -47,16 +46,12 @@ export class TestLedger {
         streamVersion: head.version + 1,
       },
       head.hash,
+      sealKey ?? this.keyOf(service),
     );
-    const entry = sealEntry(unsealed, sealKey ?? this.keyOf(service));
-    const hash = hashAuditEntry(entry);
     this.heads.set(subject, { hash, version: head.version + 1 });
     this.entries.push(entry);
     return entry;
   }
-
-  /** The ledger's signature (its tree head key), as the ledger signs a dossier's coverage. */
-  readonly sign = (bytes: Uint8Array): Uint8Array => sign(null, bytes, this.key);
 
   private keyOf(service: string): Ed25519SigningKey {
     if (!this.keys.has(service)) {
@@ -77,7 +72,7 @@ export class TestLedger {
       .map((entry, index) => ({ index, entry, leafHash: toHex(leaves[index]), path: inclusionProof(leaves, index, treeSize).map(toHex) }))
       .filter(({ entry }) => scope.streams.has(entry.subject));
     const { keyId, publicKeyPem } = this.publicKey;
-    return JSON.parse(JSON.stringify({ ...assembleDossier({ prescriptionId, treeHead, publicKey: { keyId, publicKeyPem } }, proven, this.sign), signers: this.signers }));
+    return JSON.parse(JSON.stringify({ ...assembleDossier({ prescriptionId, treeHead, publicKey: { keyId, publicKeyPem } }, proven, this.key), signers: this.signers }));
   }
 
   /** A proven entry of this ledger, as a dossier would carry it (for splicing one in). */

@@ -52,6 +52,13 @@ export function generateSigningKeyPem(): { privateKeyPem: string; publicKeyPem: 
   return { privateKeyPem: secretKeyToPem(secretKey), publicKeyPem: publicKeyToPem(publicKey), keyId: keyIdOfPublicKey(publicKey) };
 }
 
+/** A fresh parsed key: test harnesses and fixtures (its public PEM via publicKeyToPem(key.publicKey)). */
+export function generateSigningKey(): Ed25519SigningKey {
+  const secretKey = ed25519.utils.randomSecretKey();
+  const publicKey = ed25519.getPublicKey(secretKey);
+  return { secretKey, publicKey, keyId: keyIdOfPublicKey(publicKey) };
+}
+
 function pemBody(pem: string, label: string): Uint8Array {
   if (typeof pem !== 'string') throw new TypeError(`expected a PEM "${label}"`);
   const text = pem.replace(/\\n/g, '\n').trim();

@@ -26,10 +26,8 @@ export function sealBytes(entry: Omit<AuditEntry, 'seal'> | AuditEntry): Uint8Ar
   return canonicalBytes(unsealed);
 }
 
-export type SealedAuditEntry = AuditEntry & { seal: EntrySeal };
-
 /** The entry with its seal under the writing service's key. */
-export function sealEntry(entry: Omit<AuditEntry, 'seal'>, key: Ed25519SigningKey): SealedAuditEntry {
+export function sealEntry(entry: Omit<AuditEntry, 'seal'>, key: Ed25519SigningKey): AuditEntry {
   const signature = toHex(ed25519.sign(sealBytes(entry), key.secretKey));
   return { ...entry, seal: { keyId: key.keyId, signature } };
 }

@@ -7,3 +7,4 @@ export * from './decider-specification';
 export * from './http-routes';
 export * from './schema-writes';
 export * from './free-port';
+export * from './test-signing-keys';

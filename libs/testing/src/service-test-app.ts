@@ -1,8 +1,10 @@
+import type { Signer } from '@app/audit';
 import { CLOCK, configureServiceApp, loadPlatformConfig, runMigrations, type Clock, type PlatformConfig } from '@app/service-kit';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { testSigningKey } from './test-signing-keys';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type MigrationClass = new () => any;
@@ -24,6 +26,8 @@ export interface ServiceTestApp {
   clock: MovableClock;
   schema: string;
   config: PlatformConfig;
+  /** The registry entry of the key this app seals its audit entries with. */
+  signer: Signer;
   close(): Promise<void>;
 }
 
@@ -44,7 +48,9 @@ export interface ServiceTestAppOptions<C extends PlatformConfig> {
 export async function startServiceTestApp<C extends PlatformConfig>(options: ServiceTestAppOptions<C>): Promise<ServiceTestApp> {
   const schema = `t_${options.service.replace(/[^a-z]/g, '').slice(0, 12)}_${randomBytes(5).toString('hex')}`;
   const load = options.loadConfig ?? ((env, opts) => loadPlatformConfig(env, opts) as C);
-  const config = load(process.env, { defaultPort: 0 });
+  // Each test app seals with its service's test key, given as a deployment gives it: through the environment.
+  const key = testSigningKey(options.service);
+  const config = load({ ...process.env, AUDIT_SIGNING_KEY: key.privateKeyPem, AUDIT_SIGNING_KEY_FILE: undefined }, { defaultPort: 0 });
   await runMigrations(config, schema, options.migrations);
   const clock = new MovableClock();
   const moduleRef = await Test.createTestingModule({ imports: [options.module({ config, schema })] })
@@ -60,6 +66,7 @@ export async function startServiceTestApp<C extends PlatformConfig>(options: Ser
     clock,
     schema,
     config,
+    signer: key.signer,
     async close() {
       await app.close();
       await dropSchema(config.DATABASE_URL, schema);

@@ -1,7 +1,6 @@
 import { assembleDossier, type LiabilityDossier } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { Inject, Injectable } from '@nestjs/common';
-import { sign } from 'node:crypto';
 import { LedgerErrors } from '../domain/ledger.errors';
 import { mayRead } from '../domain/prescriber-access';
 import { LEDGER_SIGNING_KEY, type LedgerSigningKey } from '../signing/ledger-signing-key';
@@ -38,8 +37,7 @@ export class LiabilityDossierBuilder {
       const { keyId, publicKeyPem } = this.key.publicKey;
       const proven = entries.map((e, i) => ({ index: e.index, entry: e.entry, leafHash: e.leafHash, path: paths[i] }));
       // The tree head key also signs which streams the dossier covers: proofs cannot show that none was left out.
-      const signCoverage = (bytes: Uint8Array) => sign(null, bytes, this.key.privateKey);
-      return assembleDossier({ prescriptionId, treeHead, publicKey: { keyId, publicKeyPem } }, proven, signCoverage);
+      return assembleDossier({ prescriptionId, treeHead, publicKey: { keyId, publicKeyPem } }, proven, this.key.privateKey);
     });
   }
 }

@@ -2,6 +2,7 @@ import { AuthModule } from '@app/auth';
 import { EventSourcingModule } from '@app/event-sourcing';
 import type { DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { auditSigningKeyOf } from '../config/audit-signing-key';
 import { authSettingsOf } from '../config/auth-settings';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import { PlatformJobsModule } from '../jobs/platform-jobs.module';
@@ -13,7 +14,10 @@ export function serviceFeatures(options: ServiceKitOptions): DynamicModule[] {
   // @nestjs/cqrs dispatches every service's commands and queries to their use-case handlers.
   const features: DynamicModule[] = [CqrsModule.forRoot()];
   if (options.auth !== false) features.push(AuthModule.forRootAsync({ inject: [PLATFORM_CONFIG], useFactory: authSettingsOf }));
-  if (options.eventSourced) features.push(EventSourcingModule.forRoot({ service: options.name }));
+  if (options.eventSourced) {
+    const signingKey = { inject: [PLATFORM_CONFIG], useFactory: auditSigningKeyOf };
+    features.push(EventSourcingModule.forRoot({ service: options.name, signingKey }));
+  }
   if (options.eventSourced || options.messaging) features.push(platformMessagingModule(options.name));
   if (options.jobs) features.push(PlatformJobsModule.forRoot(options.jobs, { prefix: options.queuePrefix ?? `bull:${options.name}` }));
   return features;
