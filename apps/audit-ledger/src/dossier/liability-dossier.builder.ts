@@ -1,5 +1,6 @@
-import { assembleDossier, type LiabilityDossier } from '@app/audit';
+import { assembleDossier, dossierScope, type LiabilityDossier } from '@app/audit';
 import type { Principal } from '@app/auth';
+import type { Queryable } from '../store/queryable';
 import { Inject, Injectable } from '@nestjs/common';
 import { LedgerErrors } from '../domain/ledger.errors';
 import { mayRead } from '../domain/prescriber-access';
@@ -28,10 +29,12 @@ export class LiabilityDossierBuilder {
   build(prescriptionId: string, reader: Principal): Promise<LiabilityDossier> {
     return this.snapshots.read(async (db) => {
       const subject = `prescription:${prescriptionId}`;
-      if (reader.role !== 'auditor' && !mayRead(reader, await firstEntryOf(db, subject))) throw LedgerErrors.notYours(subject);
       const treeHead = await latestTreeHead(db);
       const size = treeHead?.treeSize ?? 0;
+      const readsOwn = reader.role === 'auditor' || mayRead(reader, await firstEntryOf(db, subject));
+      if (!readsOwn && reader.role !== 'physician') throw LedgerErrors.notYours(subject);
       const entries = await gatherDossierEntries(db, prescriptionId, size);
+      if (!readsOwn && !(await prescribedOneOf(db, reader, entries.map((e) => e.entry), prescriptionId))) throw LedgerErrors.notYours(subject);
       if (!treeHead || !entries.some((e) => e.entry.subject === subject)) throw LedgerErrors.prescriptionNotFound(prescriptionId);
       const paths = await inclusionPaths(db, entries.map((e) => e.index), size);
       const { keyId, publicKeyPem } = this.key.publicKey;
@@ -40,4 +43,12 @@ export class LiabilityDossierBuilder {
       return assembleDossier({ prescriptionId, treeHead, publicKey: { keyId, publicKeyPem } }, proven, this.key.privateKey);
     });
   }
+}
+
+/** A physician reads the dossier of any prescription of a renewal chain they prescribed in: it holds the same entries as their own's. */
+async function prescribedOneOf(db: Queryable, reader: Principal, entries: Parameters<typeof dossierScope>[1], prescriptionId: string): Promise<boolean> {
+  for (const prescription of dossierScope(prescriptionId, entries).prescriptions) {
+    if (mayRead(reader, await firstEntryOf(db, prescription))) return true;
+  }
+  return false;
 }

@@ -7,13 +7,15 @@ import path from 'node:path';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditStream, draft, publish, serviceSigner } from '../testing/audit-stream.fixture';
-import { startAuditLedger, tokens, waitFor, type AuditLedgerTestApp } from '../testing/audit-ledger.test-app';
+import { bearer, startAuditLedger, tokens, waitFor, type AuditLedgerTestApp } from '../testing/audit-ledger.test-app';
 
 jest.setTimeout(120_000);
 
 const vendor = { id: 'vendor-user', role: 'vendor' as const };
 const evaluator = { id: 'evaluator-user', role: 'evaluator' as const };
 const prescriber = { id: 'prescriber-user', role: 'physician' as const };
+// The renewal is another physician's (a specialty allowed to renew): its tokens' `sub`.
+const renewer = { id: 'other-physician', role: 'physician' as const };
 
 /** Runs the offline verifier as an operator would; returns its exit code and output. */
 function verifyCli(args: string[]): { status: number; stdout: string } {
@@ -62,8 +64,8 @@ describe('the dossier of a renewed prescription (real ledger, Postgres and Kafka
       stream.record(draft(prescriber, 'prescription.issued', subject, [...related], 'ISSUED', { prescriberRpps: '10003456789' }), at(second));
     }
     streams.attempt.record(draft(prescriber, 'prescription.refused', attempt, [device, first], 'REFUSED'), at(6));
-    streams.renewal.record(draft(prescriber, 'prescription.issued', renewal, [device, first], 'ISSUED', { renewalOf: idOf(first) }), at(7));
-    streams.renewal.record(draft(prescriber, 'prescription.cancelled', renewal, [device, first], 'CANCELLED'), at(8));
+    streams.renewal.record(draft(renewer, 'prescription.issued', renewal, [device, first], 'ISSUED', { renewalOf: idOf(first) }), at(7));
+    streams.renewal.record(draft(renewer, 'prescription.cancelled', renewal, [device, first], 'CANCELLED'), at(8));
     streams.other.record(draft(prescriber, 'prescription.cancelled', other, [device], 'CANCELLED'), at(9));
     streams.device.record(draft(evaluator, 'device.suspended', device, [], 'SUSPENDED'), at(10));
     for (const stream of Object.values(streams)) await publish(t.topic, stream.id, stream.sealed.map((s) => stream.envelope(s)));
@@ -147,5 +149,18 @@ describe('the dossier of a renewed prescription (real ledger, Postgres and Kafka
     expect(stdout).toContain(`FAILED at entry index ${firstOfPrescription.index} (id ${firstOfPrescription.entry.id}): entries[3]`);
     expect(stdout).toContain(`seal: SIGNER_UNKNOWN: no signer of service "prescription" has key ${prescription.signer.keyId}`);
     expect(verifyCli([file, '--public-key', keyFile, '--signers', keyFile]).status).toBe(2);
+  });
+
+  it("is for auditors and the prescribers of its renewal chain: the renewer reads the renewed one's dossier, no one else", async () => {
+    const url = `/v1/liability/prescriptions/${idOf(first)}`;
+    const ofRenewer: LiabilityDossier = (await http().get(url).set('Authorization', tokens.otherPhysician).expect(200)).body;
+    expect(ofRenewer.streams.map((s) => s.subject).sort()).toEqual(dossier.streams.map((s) => s.subject).sort());
+    await http().get(`/v1/liability/prescriptions/${idOf(renewal)}`).set('Authorization', tokens.prescriber).expect(200);
+    const stranger = bearer({ role: 'physician', sub: 'stranger', rpps: '10001111111', specialty: 'cardiology' });
+    await http().get(url).set('Authorization', stranger).expect(403);
+    await http().get(url).set('Authorization', tokens.operator).expect(403);
+    await http().get(`/v1/liability/prescriptions/${idOf(other)}`).set('Authorization', tokens.otherPhysician).expect(403);
+    await http().get(`/v1/liability/prescriptions/${uuidv7()}`).set('Authorization', stranger).expect(403);
+    await http().get(`/v1/liability/prescriptions/${uuidv7()}`).set('Authorization', tokens.auditor).expect(404);
   });
 });
