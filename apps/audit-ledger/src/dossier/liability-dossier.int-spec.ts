@@ -148,7 +148,10 @@ describe('the dossier of a renewed prescription (real ledger, Postgres and Kafka
     expect(status).toBe(1);
     expect(stdout).toContain(`FAILED at entry index ${firstOfPrescription.index} (id ${firstOfPrescription.entry.id}): entries[3]`);
     expect(stdout).toContain(`seal: SIGNER_UNKNOWN: no signer of service "prescription" has key ${prescription.signer.keyId}`);
+    // Bad usage is 2, never a verdict: a signers file that is not JSON, no key, no dossier.
     expect(verifyCli([file, '--public-key', keyFile, '--signers', keyFile]).status).toBe(2);
+    expect(verifyCli([file]).status).toBe(2);
+    expect(verifyCli(['--public-key', keyFile]).status).toBe(2);
   });
 
   it("is for auditors and the prescribers of its renewal chain: the renewer reads the renewed one's dossier, no one else", async () => {
