@@ -4,14 +4,9 @@ export interface DossierFailure {
   entry?: { index: number; entryId: string };
 }
 
-/** How failures name an entry: its place in `entries`, its ledger index and its id. */
-export function entryLabel(position: string, item: unknown): string {
-  const { index, entry } = (typeof item === 'object' && item !== null ? item : {}) as { index?: unknown; entry?: { id?: unknown } };
-  return `${position} (index ${String(index)}, id ${String(entry?.id)})`;
-}
-
+/** A failure of one dossier item, named by its place in the dossier, its ledger index and its id (read without trusting its shape). */
 export function entryFailure(position: string, item: unknown, what: string): DossierFailure {
-  const { index, entry } = (typeof item === 'object' && item !== null ? item : {}) as { index?: unknown; entry?: { id?: unknown } };
-  const named = Number.isSafeInteger(index) ? { entry: { index: index as number, entryId: String(entry?.id ?? '') } } : {};
-  return { message: `${entryLabel(position, item)}: ${what}`, ...named };
+  const { index, entry } = (typeof item === 'object' && item !== null ? item : {}) as { index?: unknown; entry?: { id?: unknown } | null };
+  const message = `${position} (index ${String(index)}, id ${String(entry?.id)}): ${what}`;
+  return Number.isSafeInteger(index) ? { message, entry: { index: index as number, entryId: String(entry?.id ?? '') } } : { message };
 }

@@ -27,16 +27,18 @@ export interface DossierVerification {
 }
 
 /**
- * Checks a dossier with nothing but the trusted public key: the tree head's
- * signature; each entry's leaf hash (recomputed from its RFC 8785 bytes) and
- * inclusion proof against the signed root; each entry's seal under a signer
- * of its service (the given registry, else the dossier's own); that `streams` and `entries`
- * agree and each stream's chain links from its genesis to its head, which
- * is the head the ledger signed for it (`coverage`: no stream or tail left out); that
- * every entry belongs to the prescription (`dossierScope`) and every stream
- * the entries call for is there; then the time order, the parties and the
- * summary (recomputed, so they cannot be edited either). Never throws: the
- * input is untrusted.
+ * Checks a dossier with nothing but the trusted public key (and, better, the
+ * signer registry), in this order, each step only once the ones before hold:
+ * the tree head's signature; each entry's leaf hash (recomputed from its
+ * RFC 8785 bytes) and inclusion proof against the signed root; each entry's
+ * seal under a signer of its service (the given registry, else the dossier's
+ * own); that `streams` and `entries` agree and each stream's chain links from
+ * its genesis to its head; that every entry belongs to the prescription
+ * (`dossierScope`) and every stream the entries call for is there; that the
+ * streams and heads are those the ledger signed (`coverage`: no stream or
+ * tail left out); then the time order, the parties and the summary
+ * (recomputed, so they cannot be edited either). Never throws: the input is
+ * untrusted.
  */
 export function verifyDossier(input: unknown, trustedPublicKeyPem: string, options: DossierVerifyOptions = {}): DossierVerification {
   const dossier = input as Partial<LiabilityDossier> | null;
