@@ -25,6 +25,15 @@ module.exports = {
       },
     },
     {
+      name: 'audit-is-isomorphic',
+      comment:
+        'libs/audit runs in Node, the offline verifier and browsers alike: no Node built-in (crypto comes from @noble). ' +
+        'Specs and their fixtures may use Node to cross-check it.',
+      severity: 'error',
+      from: { path: '^libs/audit/src/', pathNot: '\\.(int-)?spec\\.ts$|\\.fixture\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'domain-no-node-io',
       comment: 'No filesystem, network or process access in the domain.',
       severity: 'error',

@@ -27,6 +27,19 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
+    // libs/audit is isomorphic (it runs in browsers too): bytes are Uint8Array, never Node's Buffer.
+    // depcruise's audit-is-isomorphic rule keeps out the Node built-in modules.
+    files: ['libs/audit/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.fixture.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Buffer', message: 'libs/audit is isomorphic: use Uint8Array.' },
+        { name: 'process', message: 'libs/audit is isomorphic: take configuration as arguments.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs', 'jest.config.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

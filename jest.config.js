@@ -14,7 +14,10 @@ const moduleNameMapper = Object.fromEntries(
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  // @noble/* are ESM-only: swc turns them into CommonJS for jest (node itself
+  // loads them through require(esm), Node >= 20.19).
+  transform: { '^.+\\.(ts|js)$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  transformIgnorePatterns: ['/node_modules/(?!@noble/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/scripts', '<rootDir>/bench'],

@@ -1,8 +1,10 @@
-import { GENESIS_HASH } from '@app/audit';
+import { GENESIS_HASH, generateSigningKey } from '@app/audit';
 import { TOPICS } from '@app/contracts';
 import { type AppendRequest, type Decider, type EventStore, type StreamState, planDecision } from '@app/event-sourcing';
 import type { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+
+const signingKey = generateSigningKey();
 
 /* The operations the event store bench times, each planned exactly as the command pipeline plans a command (planDecision). */
 
@@ -43,6 +45,7 @@ export function planReading(head: StreamHead): { append: AppendRequest; auditHas
       evidence: { version },
     }),
     service: 'bench',
+    signingKey,
     newId: uuidv7,
     schemaVersionOf: () => 1,
   });

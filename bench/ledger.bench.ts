@@ -13,8 +13,8 @@
  * takes several minutes more), LEDGER_BENCH_BATCH (default 2000),
  * LEDGER_BENCH_PROOFS (default 2000), LEDGER_BENCH_KEEP=1 to keep the schema.
  */
-import { canonicalBytes, fromHex, GENESIS_HASH, verifyInclusion } from '@app/audit';
-import { sealAuditEntry } from '@app/event-sourcing';
+import { canonicalJson, fromHex, generateSigningKey, GENESIS_HASH, verifyInclusion } from '@app/audit';
+import { buildAuditEntry } from '@app/event-sourcing';
 import { fixedClock } from '@app/service-kit';
 import { createTestDatabase } from '@app/testing';
 import { generateKeyPairSync } from 'node:crypto';
@@ -31,6 +31,8 @@ const sizes = (process.env.LEDGER_BENCH_SIZES ?? '100000').split(',').map(Number
 const batchSize = Number(process.env.LEDGER_BENCH_BATCH ?? 2_000);
 const proofs = Number(process.env.LEDGER_BENCH_PROOFS ?? 2_000);
 const STREAMS = 1_000;
+/** The staged entries' writer key (the bench stages rows directly: their seals are never checked here). */
+const writerKey = generateSigningKey();
 const STAGE = `
 INSERT INTO ledger_pending (entry_id, stream_id, entry_jcs, chain_hash)
 SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`;
@@ -45,7 +47,7 @@ async function stage(db: import('typeorm').DataSource, size: number): Promise<vo
     for (let i = start; i < Math.min(start + 10_000, size); i += 1) {
       const stream = streams[i % STREAMS];
       stream.version += 1;
-      const sealed = sealAuditEntry({
+      const sealed = buildAuditEntry({
         draft: {
           actor,
           action: 'enrolment.activated',
@@ -59,12 +61,13 @@ async function stage(db: import('typeorm').DataSource, size: number): Promise<vo
         prevHash: stream.prevHash,
         streamVersion: stream.version,
         service: 'enrolment',
+        signingKey: writerKey,
         context: { actor, correlationId: uuidv7(), causationId: null, now: new Date() },
       });
       stream.prevHash = sealed.hash;
       rows[0].push(sealed.entry.id);
       rows[1].push(stream.id);
-      rows[2].push(canonicalBytes(sealed.entry).toString('utf8'));
+      rows[2].push(canonicalJson(sealed.entry));
       rows[3].push(sealed.hash);
     }
     await db.query(STAGE, rows);

@@ -1,7 +1,7 @@
 import { verifyDossier, type LiabilityDossier } from '@app/audit';
 import { signDevToken } from '@app/auth';
 import { TOPICS } from '@app/contracts';
-import { collectMessages, type ServiceTestApp } from '@app/testing';
+import { collectMessages, testSigners, type ServiceTestApp } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -118,10 +118,12 @@ describe('a certified device becomes prescribable, and the ledger can prove it (
       ['device.certified', 'evaluator'],
       ['prescription.issued', 'physician'],
     ]);
-    expect(verifyDossier(dossier, key.publicKeyPem)).toMatchObject({ ok: true, failures: [] });
+    // The services' test keys are the registry here (what GET /v1/ledger/signers would serve).
+    const signers = testSigners(['device-certification', 'prescription']);
+    expect(verifyDossier(dossier, key.publicKeyPem, { signers })).toMatchObject({ ok: true, failures: [] });
     const altered = JSON.parse(JSON.stringify(dossier)) as LiabilityDossier;
     altered.entries[2].entry.evidence = { ...altered.entries[2].entry.evidence, status: 'REJECTED' };
-    expect(verifyDossier(altered, key.publicKeyPem).ok).toBe(false);
+    expect(verifyDossier(altered, key.publicKeyPem, { signers }).ok).toBe(false);
     expect(JSON.stringify(dossier)).not.toContain(body.patient.nir);
     await http().get(`/v1/liability/prescriptions/${id}`).set('Authorization', prescriptionTokens.otherCardiologist).expect(403);
   });

@@ -74,4 +74,18 @@ describe('dependency rules of npm run lint (.dependency-cruiser.cjs)', () => {
     const violations = cruise({ 'libs/audit/src/ledger-reader.ts': usesPg, 'libs/event-sourcing/src/store/event-store.ts': usesPg });
     expect(violations.map((v) => [v.rule, v.from])).toEqual([['pure-libs-have-no-database', 'libs/audit/src/ledger-reader.ts']]);
   });
+
+  it('fails libs/audit code that imports a Node built-in, and lets its specs and fixtures cross-check with Node', () => {
+    const usesNodeCrypto = `import { createHash } from 'node:crypto';\nexport const h = createHash;\n`;
+    const usesUtil = `import { isDeepStrictEqual } from 'util';\nexport const eq = isDeepStrictEqual;\n`;
+    const violations = cruise({
+      'libs/audit/src/leaf.ts': usesNodeCrypto,
+      'libs/audit/src/compare.ts': usesUtil,
+      'libs/audit/src/leaf.spec.ts': usesNodeCrypto,
+      'libs/audit/src/vectors.fixture.ts': usesNodeCrypto,
+      'libs/event-sourcing/src/hasher.ts': usesNodeCrypto,
+    });
+    const isomorphic = violations.filter((v) => v.rule === 'audit-is-isomorphic').map((v) => v.from).sort();
+    expect(isomorphic).toEqual(['libs/audit/src/compare.ts', 'libs/audit/src/leaf.ts']);
+  });
 });

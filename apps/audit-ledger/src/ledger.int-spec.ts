@@ -1,5 +1,5 @@
 import {
-  canonicalBytes,
+  canonicalJson,
   fromHex,
   leafHash,
   nodeHash,
@@ -21,7 +21,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { AUDIT_CHAIN_BROKEN } from './domain/chain-alert';
-import { AuditStream, draft, publish } from './testing/audit-stream.fixture';
+import { AuditStream, draft, publish, serviceSigner } from './testing/audit-stream.fixture';
 import { startAuditLedger, tokens, waitFor, type AuditLedgerTestApp } from './testing/audit-ledger.test-app';
 import { arrayQueryOf } from './verification/array-query';
 import { verifyLedger } from './verification/ledger-verifier';
@@ -51,12 +51,15 @@ describe('audit ledger (real Postgres and Kafka)', () => {
   const prescription: SubjectRef = `prescription:${prescriptionId}`;
   const base = Date.now() - 60_000;
   const at = (seconds: number) => new Date(base + seconds * 1_000);
+  const keys = Object.fromEntries(['device-certification', 'prescription', 'enrolment', 'claims'].map((service) => [service, serviceSigner(service)]));
+  const signers = Object.values(keys).map((k) => k.signer);
+  const sealed = (service: string, type: string) => new AuditStream(service, type, keys[service].key);
   const streams = {
-    device: new AuditStream('device-certification', 'DeviceProduct'),
-    prescription: new AuditStream('prescription', 'Prescription'),
-    enrolment: new AuditStream('enrolment', 'Enrolment'),
-    claim: new AuditStream('claims', 'Claim'),
-    otherDevice: new AuditStream('device-certification', 'DeviceProduct'),
+    device: sealed('device-certification', 'DeviceProduct'),
+    prescription: sealed('prescription', 'Prescription'),
+    enrolment: sealed('enrolment', 'Enrolment'),
+    claim: sealed('claims', 'Claim'),
+    otherDevice: sealed('device-certification', 'DeviceProduct'),
   };
 
   beforeAll(async () => {
@@ -150,6 +153,7 @@ describe('audit ledger (real Postgres and Kafka)', () => {
   describe('liability dossier', () => {
     let dossier: LiabilityDossier;
     let keyFile: string;
+    let signersFile: string;
     let dir: string;
 
     beforeAll(async () => {
@@ -157,6 +161,8 @@ describe('audit ledger (real Postgres and Kafka)', () => {
       dir = mkdtempSync(path.join(tmpdir(), 'dossier-'));
       keyFile = path.join(dir, 'key.pem');
       writeFileSync(keyFile, await publicKeyPem());
+      signersFile = path.join(dir, 'signers.json');
+      writeFileSync(signersFile, JSON.stringify({ items: signers }));
     });
 
     it('gathers the device history, the prescription, enrolment and claim steps in time order, with their parties', () => {
@@ -179,10 +185,10 @@ describe('audit ledger (real Postgres and Kafka)', () => {
 
     it('proves every entry against one signed tree head, which the offline verifier accepts', () => {
       expect(dossier.entries.every((e) => e.proof.treeSize === dossier.treeHead.treeSize)).toBe(true);
-      expect(verifyDossier(dossier, dossier.publicKey.publicKeyPem)).toEqual({ ok: true, failures: [], entriesChecked: 10 });
+      expect(verifyDossier(dossier, dossier.publicKey.publicKeyPem, { signers })).toMatchObject({ ok: true, failures: [], entriesChecked: 10, streamsChecked: 4 });
       const file = path.join(dir, 'dossier.json');
       writeFileSync(file, JSON.stringify(dossier));
-      const out = execFileSync('npm', ['run', '--silent', 'verify-dossier', '--', file, '--public-key', keyFile], { encoding: 'utf8' });
+      const out = execFileSync('npm', ['run', '--silent', 'verify-dossier', '--', file, '--public-key', keyFile, '--signers', signersFile], { encoding: 'utf8' });
       expect(out).toContain('OK: 10 entries');
     });
 
@@ -193,7 +199,7 @@ describe('audit ledger (real Postgres and Kafka)', () => {
       writeFileSync(file, JSON.stringify(altered));
       let failure: { status?: number; stdout?: string } = {};
       try {
-        execFileSync('npm', ['run', '--silent', 'verify-dossier', '--', file, '--public-key', keyFile], { encoding: 'utf8' });
+        execFileSync('npm', ['run', '--silent', 'verify-dossier', '--', file, '--public-key', keyFile, '--signers', signersFile], { encoding: 'utf8' });
       } catch (error) {
         failure = error as typeof failure;
       }
@@ -202,11 +208,11 @@ describe('audit ledger (real Postgres and Kafka)', () => {
       for (const i of [0, 3, 9]) {
         const copy = JSON.parse(JSON.stringify(dossier)) as LiabilityDossier;
         copy.entries[i].entry.decision = 'SOMETHING_ELSE';
-        expect(verifyDossier(copy, dossier.publicKey.publicKeyPem).failures[0]).toContain(`entries[${i}]`);
+        expect(verifyDossier(copy, dossier.publicKey.publicKeyPem, { signers }).failures[0]).toContain(`entries[${i}]`);
       }
       const party = JSON.parse(JSON.stringify(dossier)) as LiabilityDossier;
       party.entries[7].party = 'operator';
-      expect(verifyDossier(party, dossier.publicKey.publicKeyPem).ok).toBe(false);
+      expect(verifyDossier(party, dossier.publicKey.publicKeyPem, { signers }).ok).toBe(false);
     });
 
     it('is for auditors and the prescriber only', async () => {
@@ -266,7 +272,7 @@ describe('audit ledger (real Postgres and Kafka)', () => {
     await t.dataSource.query(`DELETE FROM ledger_nodes`);
     for (let l = 0; level.length > 0; l += 1) {
       for (const [i, hash] of level.entries()) await t.dataSource.query(`INSERT INTO ledger_nodes VALUES ($1, $2, $3)`, [l, i, hash]);
-      const up: Buffer[] = [];
+      const up: Uint8Array[] = [];
       for (let i = 0; i + 1 < level.length; i += 2) up.push(nodeHash(level[i], level[i + 1]));
       level = up;
     }
@@ -354,7 +360,7 @@ describe('full ledger verification (real Postgres and Kafka)', () => {
     await t.dataSource.query(`INSERT INTO ledger_pending (entry_id, stream_id, entry_jcs, chain_hash) VALUES ($1, $2, $3, $4)`, [
       sealed.entry.id,
       stream.id,
-      canonicalBytes(sealed.entry).toString('utf8'),
+      canonicalJson(sealed.entry),
       sealed.hash,
     ]);
     await waitFor(async () => {

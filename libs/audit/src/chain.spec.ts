@@ -1,10 +1,15 @@
 import type { AuditEntry } from '@app/contracts';
 import { GENESIS_HASH, hashAuditEntry } from './audit-hash';
 import { nextAuditEntry, verifyChain, type ChainedAuditEntry } from './chain';
+import { generateSigningKeyPem, signingKeyFromPem } from './ed25519-pem';
+import { checkEntrySeal } from './seal';
 
 const STREAM = '0193a1b2-0000-7000-8000-000000000001';
+const pair = generateSigningKeyPem();
+const key = signingKeyFromPem(pair.privateKeyPem);
+const signer = { service: 'prescription', keyId: pair.keyId, publicKeyPem: pair.publicKeyPem, validFrom: '2025-01-01T00:00:00.000Z' };
 
-function draft(n: number): Omit<AuditEntry, 'prevHash'> {
+function draft(n: number): Omit<AuditEntry, 'prevHash' | 'seal'> {
   return {
     id: `0193a1b2-0000-7000-8000-00000000010${n}`,
     occurredAt: `2025-11-28T09:00:0${n}.000Z`,
@@ -23,7 +28,7 @@ function draft(n: number): Omit<AuditEntry, 'prevHash'> {
 
 function chainOf(length: number): ChainedAuditEntry[] {
   const chain: ChainedAuditEntry[] = [];
-  for (let n = 1; n <= length; n += 1) chain.push(nextAuditEntry(draft(n), chain.at(-1)?.hash ?? GENESIS_HASH));
+  for (let n = 1; n <= length; n += 1) chain.push(nextAuditEntry(draft(n), chain.at(-1)?.hash ?? GENESIS_HASH, key));
   return chain;
 }
 
@@ -86,11 +91,11 @@ describe('per-stream audit chain', () => {
   });
 
   it('names an entry whose stream version goes backwards, even if correctly rehashed', () => {
-    const first = nextAuditEntry(draft(3), GENESIS_HASH);
-    const second = nextAuditEntry(draft(2), first.hash);
+    const first = nextAuditEntry(draft(3), GENESIS_HASH, key);
+    const second = nextAuditEntry(draft(2), first.hash, key);
     expect(verifyChain([first, second])).toEqual({ ok: false, brokenAt: { index: 1, entryId: second.entry.id, reason: 'STREAM_VERSION_REGRESSION' } });
     // An audit-only step (a refused attempt) keeps the version.
-    const same = nextAuditEntry({ ...draft(4), streamVersion: 3 }, first.hash);
+    const same = nextAuditEntry({ ...draft(4), streamVersion: 3 }, first.hash, key);
     expect(verifyChain([first, same])).toEqual({ ok: true });
   });
 
@@ -101,9 +106,18 @@ describe('per-stream audit chain', () => {
   });
 
   it('builds entries exactly as they come back from JSON storage', () => {
-    const { entry, hash } = nextAuditEntry({ ...draft(1), rulesVersion: undefined }, GENESIS_HASH);
+    const { entry, hash } = nextAuditEntry({ ...draft(1), rulesVersion: undefined }, GENESIS_HASH, key);
     const stored = JSON.parse(JSON.stringify(entry)) as AuditEntry;
     expect('rulesVersion' in entry).toBe(false);
     expect(hashAuditEntry(stored)).toBe(hash);
+    expect(checkEntrySeal(stored, [signer]).ok).toBe(true);
+  });
+
+  it('seals each entry and chains it with its seal: the next prevHash covers the seal', () => {
+    const chain = chainOf(2);
+    expect(checkEntrySeal(chain[0].entry, [signer]).ok).toBe(true);
+    const { seal: _seal, ...unsealed } = chain[0].entry;
+    expect(chain[1].entry.prevHash).toBe(hashAuditEntry(chain[0].entry));
+    expect(chain[1].entry.prevHash).not.toBe(hashAuditEntry(unsealed as AuditEntry));
   });
 });

@@ -1,5 +1,7 @@
 import type { AuditEntry } from '@app/contracts';
-import { GENESIS_HASH, canonicalBytes, hashAuditEntry } from './audit-hash';
+import { GENESIS_HASH, canonicalJson, hashAuditEntry } from './audit-hash';
+import type { Ed25519SigningKey } from './ed25519-pem';
+import { sealEntry } from './seal';
 
 /** An entry of a stream's chain as stored: the entry and the hash recorded with it. */
 export interface ChainedAuditEntry {
@@ -45,12 +47,14 @@ export function verifyChain(entries: readonly ChainedAuditEntry[], previousHash:
 }
 
 /**
- * Links a draft to its chain. The entry is returned as its canonical JSON
- * parsed back, so what the caller stores (jsonb) and publishes is exactly
- * what was hashed: undefined fields and Dates cannot make a stored entry
- * hash differently later.
+ * Seals a draft under the writer's key and links it to its chain: the chain
+ * hash covers the entry with its seal. The entry is returned as its canonical
+ * JSON parsed back, so what the caller stores (jsonb) and publishes is
+ * exactly what was signed and hashed: undefined fields and Dates cannot make
+ * a stored entry verify differently later.
  */
-export function nextAuditEntry(draft: Omit<AuditEntry, 'prevHash'>, prevHash: string): ChainedAuditEntry {
-  const entry = JSON.parse(canonicalBytes({ ...draft, prevHash }).toString('utf8')) as AuditEntry;
+export function nextAuditEntry(draft: Omit<AuditEntry, 'prevHash' | 'seal'>, prevHash: string, signingKey: Ed25519SigningKey): ChainedAuditEntry {
+  const unsealed = JSON.parse(canonicalJson({ ...draft, prevHash })) as Omit<AuditEntry, 'seal'>;
+  const entry = sealEntry(unsealed, signingKey);
   return { entry, hash: hashAuditEntry(entry) };
 }

@@ -1,101 +1,91 @@
-import { isDeepStrictEqual } from 'node:util';
-import { canonicalBytes } from './audit-hash';
-import { compareDossierEntries, dossierSummary, partiesOf, type DossierEntry, type LiabilityDossier } from './dossier';
-import { fromHex, toHex } from './hex';
-import { leafHash } from './merkle';
-import { verifyInclusion } from './merkle-verify';
+import type { DossierEntry, LiabilityDossier } from './dossier';
+import type { DossierFailure } from './dossier-failure';
+import { coverageFailures } from './dossier-verify-coverage';
+import { entryProofFailures, safeHex } from './dossier-verify-entries';
+import { membershipFailures } from './dossier-verify-membership';
+import { orderAndPartyFailures } from './dossier-verify-order';
+import { sealFailures, type SealReport } from './dossier-verify-seals';
+import { streamFailures } from './dossier-verify-streams';
+import type { Signer } from './seal';
 import { keyIdOf, verifyTreeHead } from './tree-head';
+
+export interface DossierVerifyOptions {
+  /** The ledger's signer registry (`GET /v1/ledger/signers`) obtained apart from the dossier; else the dossier's own `signers` are used, and the report says so. */
+  signers?: readonly Signer[];
+}
 
 export interface DossierVerification {
   ok: boolean;
-  /** Every problem found, each naming where: an empty list means every check passed. */
+  /** Every problem found, each naming where, the first first: an empty list means every check passed. */
   failures: string[];
+  /** The first entry at fault, when a failure names one: its ledger index, id, and what failed. */
+  failedEntry?: { index: number; entryId: string; failure: string };
   entriesChecked: number;
+  streamsChecked: number;
+  /** Present once the seals were checked (every entry proven): against which registry, and which keys sealed the entries. */
+  seals?: SealReport;
 }
 
 /**
- * Checks a dossier with nothing but the trusted public key: the tree head's
- * signature, each entry's leaf hash (recomputed from its RFC 8785 bytes), each
- * inclusion proof against the signed root, the time order, and the parties and
- * summary (recomputed, so they cannot be edited either). Never throws: the
- * input is untrusted.
+ * Checks a dossier with nothing but the trusted public key (and, better, the
+ * signer registry), in this order, each step only once the ones before hold:
+ * the tree head's signature; each entry's leaf hash (recomputed from its
+ * RFC 8785 bytes) and inclusion proof against the signed root; each entry's
+ * seal under a signer of its service (the given registry, else the dossier's
+ * own); that `streams` and `entries` agree and each stream's chain links from
+ * its genesis to its head; that every entry belongs to the prescription
+ * (`dossierScope`) and every stream the entries call for is there; that the
+ * streams and heads are those the ledger signed (`coverage`: no stream or
+ * tail left out); then the time order, the parties and the summary
+ * (recomputed, so they cannot be edited either). Never throws: the input is
+ * untrusted.
  */
-export function verifyDossier(input: unknown, trustedPublicKeyPem: string): DossierVerification {
-  const failures: string[] = [];
+export function verifyDossier(input: unknown, trustedPublicKeyPem: string, options: DossierVerifyOptions = {}): DossierVerification {
   const dossier = input as Partial<LiabilityDossier> | null;
   let trustedKeyId: string;
   try {
     trustedKeyId = keyIdOf(trustedPublicKeyPem);
   } catch {
-    return { ok: false, failures: ['the given public key is not a valid PEM public key'], entriesChecked: 0 };
+    return result([{ message: 'the given public key is not a valid PEM public key' }], 0, 0);
   }
-  if (typeof dossier !== 'object' || dossier === null || !Array.isArray(dossier.entries) || typeof dossier.treeHead !== 'object') {
-    return { ok: false, failures: ['not a liability dossier (no treeHead or entries)'], entriesChecked: 0 };
+  if (typeof dossier !== 'object' || dossier === null || !Array.isArray(dossier.entries) || typeof dossier.treeHead !== 'object' || dossier.treeHead === null) {
+    return result([{ message: 'not a liability dossier (no treeHead or entries)' }], 0, 0);
   }
-  const head = dossier.treeHead!;
-  if (dossier.publicKey?.keyId !== trustedKeyId) failures.push(`publicKey.keyId ${String(dossier.publicKey?.keyId)} is not the given key's ${trustedKeyId}`);
-  if (head.keyId !== trustedKeyId) failures.push(`treeHead.keyId ${String(head.keyId)} is not the given key's ${trustedKeyId}`);
-  if (!verifyTreeHead(trustedPublicKeyPem, head)) failures.push('treeHead: the signature does not verify with the given public key');
-  const root = safeHex(head.rootHash);
+  const head = dossier.treeHead;
   const entries = dossier.entries as DossierEntry[];
-  entries.forEach((item, i) => failures.push(...entryFailures(item, i, dossier.prescriptionId, head.treeSize, root)));
+  const streams = Array.isArray(dossier.streams) ? dossier.streams : [];
+  const failures: DossierFailure[] = [];
+  if (dossier.publicKey?.keyId !== trustedKeyId) failures.push({ message: `publicKey.keyId ${String(dossier.publicKey?.keyId)} is not the given key's ${trustedKeyId}` });
+  if (head.keyId !== trustedKeyId) failures.push({ message: `treeHead.keyId ${String(head.keyId)} is not the given key's ${trustedKeyId}` });
+  if (!verifyTreeHead(trustedPublicKeyPem, head)) failures.push({ message: 'treeHead: the signature does not verify with the given public key' });
+  const root = safeHex(head.rootHash);
+  entries.forEach((item, i) => failures.push(...entryProofFailures(item, i, head.treeSize, root)));
+  // What follows reads the entries' fields: only once each is known to be a proven ledger entry.
+  let seals: SealReport | undefined;
+  if (failures.length === 0) {
+    const checked = sealFailures(entries, ...signersOf(options.signers, dossier.signers));
+    failures.push(...checked.failures);
+    seals = checked.report;
+  }
+  if (failures.length === 0) failures.push(...streamFailures(dossier.streams, entries));
+  if (failures.length === 0) failures.push(...membershipFailures(String(dossier.prescriptionId), entries, streams));
+  if (failures.length === 0) failures.push(...coverageFailures(trustedPublicKeyPem, dossier, streams));
   if (failures.length === 0) failures.push(...orderAndPartyFailures(entries, dossier.summary));
-  return { ok: failures.length === 0, failures, entriesChecked: entries.length };
+  return { ...result(failures, entries.length, streams.length), ...(seals ? { seals } : {}) };
 }
 
-function entryFailures(item: DossierEntry, i: number, prescriptionId: unknown, treeSize: number, root: Buffer | null): string[] {
-  const where = `entries[${i}] (index ${String(item?.index)}, id ${String(item?.entry?.id)})`;
-  if (typeof item !== 'object' || item === null || typeof item.entry !== 'object' || item.entry === null) return [`${where}: no entry`];
-  const failures: string[] = [];
-  let leaf: Buffer | null = null;
-  try {
-    leaf = leafHash(canonicalBytes(item.entry));
-  } catch {
-    failures.push(`${where}: the entry cannot be canonicalised`);
-  }
-  if (leaf && toHex(leaf) !== item.leafHash) failures.push(`${where}: the entry does not hash to its leafHash (it was altered)`);
-  const proof = item.proof;
-  if (proof?.leafIndex !== item.index) failures.push(`${where}: proof.leafIndex ${String(proof?.leafIndex)} is not the entry's index`);
-  if (proof?.treeSize !== treeSize) failures.push(`${where}: proof.treeSize ${String(proof?.treeSize)} is not the tree head's ${treeSize}`);
-  const path = Array.isArray(proof?.path) ? proof.path.map(safeHex) : null;
-  const proven =
-    leaf !== null && root !== null && path !== null && path.every((p): p is Buffer => p !== null) &&
-    verifyInclusion(leaf, item.index, treeSize, path, root);
-  if (!proven) failures.push(`${where}: the inclusion proof does not lead from the entry to the signed root`);
-  const refs = [item.entry.subject, ...(Array.isArray(item.entry.relatedSubjects) ? item.entry.relatedSubjects : [])];
-  if (typeof prescriptionId !== 'string' || (!refs.includes(`prescription:${prescriptionId}`) && !refs.some(isAttemptOrDevice))) {
-    failures.push(`${where}: the entry concerns neither prescription ${String(prescriptionId)} nor one of its attempts or devices`);
-  }
-  return failures;
+function signersOf(given: readonly Signer[] | undefined, brought: unknown): [readonly Signer[], SealReport['source']] {
+  if (given) return [given, 'given'];
+  return Array.isArray(brought) ? [brought as Signer[], 'dossier'] : [[], 'none'];
 }
 
-/** Checked once every entry is proven: parties and summary are recomputed from the proven entries. */
-function orderAndPartyFailures(entries: DossierEntry[], summary: unknown): string[] {
-  const failures: string[] = [];
-  entries.slice(1).forEach((item, i) => {
-    if (compareDossierEntries(entries[i], item) >= 0) failures.push(`entries[${i + 1}] is not after entries[${i}] in time order`);
-  });
-  const parties = partiesOf(entries.map((item) => item.entry));
-  entries.forEach((item, i) => {
-    if (item.party !== parties[i]) failures.push(`entries[${i}].party is ${String(item.party)}, but the entries make it ${parties[i]}`);
-  });
-  const expected = dossierSummary(entries.map((item, i) => ({ ...item, party: parties[i] })));
-  if (!Array.isArray(summary) || summary.length !== expected.length) {
-    failures.push(`summary: expected ${expected.length} items, one per entry`);
-  } else {
-    expected.forEach((line, i) => {
-      if (!isDeepStrictEqual(summary[i], line)) failures.push(`summary[${i}] does not match entries[${i}]`);
-    });
-  }
-  return failures;
-}
-
-const isAttemptOrDevice = (ref: unknown): boolean => typeof ref === 'string' && /^(attempt|device):/.test(ref);
-
-function safeHex(value: unknown): Buffer | null {
-  try {
-    return fromHex(value as string);
-  } catch {
-    return null;
-  }
+function result(failures: DossierFailure[], entriesChecked: number, streamsChecked: number): DossierVerification {
+  const named = failures.find((failure) => failure.entry);
+  return {
+    ok: failures.length === 0,
+    failures: failures.map((failure) => failure.message),
+    ...(named?.entry ? { failedEntry: { ...named.entry, failure: named.message } } : {}),
+    entriesChecked,
+    streamsChecked,
+  };
 }

@@ -4,7 +4,7 @@ describe('hex', () => {
   it('round-trips bytes as lowercase hex', () => {
     const bytes = Buffer.from([0x00, 0xab, 0xff]);
     expect(toHex(bytes)).toBe('00abff');
-    expect(fromHex('00ABff').equals(bytes)).toBe(true);
+    expect(Buffer.from(fromHex('00ABff')).equals(bytes)).toBe(true);
   });
 
   it('encodes only the viewed bytes of a Uint8Array slice', () => {

@@ -1,3 +1,4 @@
+import { equalBytes, toHex } from './hex';
 import { consistencyProof, inclusionProof, leafHash, nodeHash, rootFromLeafHashes } from './merkle';
 import { consistencyProofFromNodes, inclusionProofFromNodes, nodesCompletedByLeaf, rootFromNodes, type MerkleNodeReader } from './merkle-node-reader';
 import { verifyConsistency, verifyInclusion } from './merkle-verify';
@@ -18,15 +19,15 @@ function readerFor(treeSize: number, reads: string[] = []): MerkleNodeReader {
 describe('proofs from stored nodes equal the in-memory ones', () => {
   it('roots for every size 0..40', async () => {
     for (let size = 0; size <= MAX; size += 1) {
-      expect([size, (await rootFromNodes(readerFor(size), size)).toString('hex')]).toEqual([size, rootFromLeafHashes(leaves, size).toString('hex')]);
+      expect([size, toHex(await rootFromNodes(readerFor(size), size))]).toEqual([size, toHex(rootFromLeafHashes(leaves, size))]);
     }
   });
 
   it('inclusion proofs for every index of every size 1..40', async () => {
     for (let size = 1; size <= MAX; size += 1) {
       for (let index = 0; index < size; index += 1) {
-        const fromNodes = (await inclusionProofFromNodes(readerFor(size), index, size)).map((h) => h.toString('hex'));
-        const inMemory = inclusionProof(leaves, index, size).map((h) => h.toString('hex'));
+        const fromNodes = (await inclusionProofFromNodes(readerFor(size), index, size)).map(toHex);
+        const inMemory = inclusionProof(leaves, index, size).map(toHex);
         expect([size, index, fromNodes]).toEqual([size, index, inMemory]);
       }
     }
@@ -35,8 +36,8 @@ describe('proofs from stored nodes equal the in-memory ones', () => {
   it('consistency proofs for every pair of sizes 0 <= from <= to <= 40', async () => {
     for (let to = 1; to <= MAX; to += 1) {
       for (let from = 0; from <= to; from += 1) {
-        const fromNodes = (await consistencyProofFromNodes(readerFor(to), from, to)).map((h) => h.toString('hex'));
-        const inMemory = consistencyProof(leaves, from, to).map((h) => h.toString('hex'));
+        const fromNodes = (await consistencyProofFromNodes(readerFor(to), from, to)).map(toHex);
+        const inMemory = consistencyProof(leaves, from, to).map(toHex);
         expect([from, to, fromNodes]).toEqual([from, to, inMemory]);
       }
     }
@@ -50,13 +51,13 @@ describe('proofs from stored nodes equal the in-memory ones', () => {
 
   it('accepts a synchronous reader', async () => {
     const sync: MerkleNodeReader = (level, index) => rootFromLeafHashes(leaves.slice(index * 2 ** level, (index + 1) * 2 ** level));
-    expect((await rootFromNodes(sync, 13)).equals(rootFromLeafHashes(leaves, 13))).toBe(true);
+    expect(equalBytes(await rootFromNodes(sync, 13), rootFromLeafHashes(leaves, 13))).toBe(true);
   });
 });
 
 describe('nodesCompletedByLeaf', () => {
   it('stores, leaf by leaf, exactly the perfect subtrees of the tree', async () => {
-    const store = new Map<string, Buffer>();
+    const store = new Map<string, Uint8Array>();
     const reader: MerkleNodeReader = (level, index) => {
       const hash = store.get(`${level}/${index}`);
       if (!hash) throw new Error(`missing node ${level}/${index}`);
@@ -64,14 +65,14 @@ describe('nodesCompletedByLeaf', () => {
     };
     for (let i = 0; i < MAX; i += 1) {
       for (const node of await nodesCompletedByLeaf(reader, i, leaves[i])) store.set(`${node.level}/${node.index}`, node.hash);
-      expect((await rootFromNodes(reader, i + 1)).equals(rootFromLeafHashes(leaves, i + 1))).toBe(true);
+      expect(equalBytes(await rootFromNodes(reader, i + 1), rootFromLeafHashes(leaves, i + 1))).toBe(true);
     }
     // 40 leaves: 40 + 20 + 10 + 5 + 2 + 1 perfect subtrees.
     expect(store.size).toBe(78);
     const independent = readerFor(MAX);
     for (const [key, hash] of store) {
       const [level, index] = key.split('/').map(Number);
-      expect([key, hash.equals(await independent(level, index))]).toEqual([key, true]);
+      expect([key, equalBytes(hash, await independent(level, index))]).toEqual([key, true]);
     }
   });
 });
@@ -82,8 +83,8 @@ describe('trees past 2^31 leaves, where 32-bit shifts would wrap', () => {
   const treeSize = 2 ** 33 + 5;
   const plain = leafHash(Buffer.from('plain'));
   const odd = leafHash(Buffer.from('special'));
-  const uniform: Buffer[] = [plain];
-  const onPath: Buffer[] = [odd];
+  const uniform: Uint8Array[] = [plain];
+  const onPath: Uint8Array[] = [odd];
   for (let level = 1; level <= 34; level += 1) {
     uniform.push(nodeHash(uniform[level - 1], uniform[level - 1]));
     const childIsLeft = Math.floor(special / 2 ** (level - 1)) % 2 === 0;

@@ -6,23 +6,23 @@ import { consistencyProofPlan, inclusionProofPlan, rootPlan, type NodeRef } from
  * leaf hash. A ledger backs it with its nodes table, so proofs never rebuild
  * the tree. It may answer synchronously or with a Promise.
  */
-export type MerkleNodeReader = (level: number, index: number) => Buffer | Promise<Buffer>;
+export type MerkleNodeReader = (level: number, index: number) => Uint8Array | Promise<Uint8Array>;
 
 /** A node the ledger must store once a leaf is appended. */
 export interface StoredNode extends NodeRef {
-  hash: Buffer;
+  hash: Uint8Array;
 }
 
-export async function rootFromNodes(reader: MerkleNodeReader, treeSize: number): Promise<Buffer> {
+export async function rootFromNodes(reader: MerkleNodeReader, treeSize: number): Promise<Uint8Array> {
   const refs = rootPlan(treeSize);
   return refs.length === 0 ? EMPTY_TREE_ROOT : fold(await readAll(reader, refs));
 }
 
-export async function inclusionProofFromNodes(reader: MerkleNodeReader, index: number, treeSize: number): Promise<Buffer[]> {
+export async function inclusionProofFromNodes(reader: MerkleNodeReader, index: number, treeSize: number): Promise<Uint8Array[]> {
   return resolvePlan(reader, inclusionProofPlan(index, treeSize));
 }
 
-export async function consistencyProofFromNodes(reader: MerkleNodeReader, from: number, to: number): Promise<Buffer[]> {
+export async function consistencyProofFromNodes(reader: MerkleNodeReader, from: number, to: number): Promise<Uint8Array[]> {
   return resolvePlan(reader, consistencyProofPlan(from, to));
 }
 
@@ -32,7 +32,7 @@ export async function consistencyProofFromNodes(reader: MerkleNodeReader, from: 
  * already see the nodes of earlier leaves, including earlier leaves of the
  * same batch.
  */
-export async function nodesCompletedByLeaf(reader: MerkleNodeReader, leafIndex: number, leaf: Buffer): Promise<StoredNode[]> {
+export async function nodesCompletedByLeaf(reader: MerkleNodeReader, leafIndex: number, leaf: Uint8Array): Promise<StoredNode[]> {
   if (!Number.isSafeInteger(leafIndex) || leafIndex < 0) throw new RangeError('leafIndex must be a non-negative integer');
   const nodes: StoredNode[] = [{ level: 0, index: leafIndex, hash: leaf }];
   let hash = leaf;
@@ -47,7 +47,7 @@ export async function nodesCompletedByLeaf(reader: MerkleNodeReader, leafIndex: 
   return nodes;
 }
 
-async function resolvePlan(reader: MerkleNodeReader, plan: NodeRef[][]): Promise<Buffer[]> {
+async function resolvePlan(reader: MerkleNodeReader, plan: NodeRef[][]): Promise<Uint8Array[]> {
   const hashes = await readAll(reader, plan.flat());
   let offset = 0;
   return plan.map((refs) => {
@@ -57,12 +57,12 @@ async function resolvePlan(reader: MerkleNodeReader, plan: NodeRef[][]): Promise
   });
 }
 
-function readAll(reader: MerkleNodeReader, refs: NodeRef[]): Promise<Buffer[]> {
+function readAll(reader: MerkleNodeReader, refs: NodeRef[]): Promise<Uint8Array[]> {
   return Promise.all(refs.map((ref) => reader(ref.level, ref.index)));
 }
 
 /** MTH of consecutive perfect subtrees, largest first: fold from the right. */
-function fold(hashes: Buffer[]): Buffer {
+function fold(hashes: Uint8Array[]): Uint8Array {
   let acc = hashes[hashes.length - 1];
   for (let i = hashes.length - 2; i >= 0; i -= 1) acc = nodeHash(hashes[i], acc);
   return acc;

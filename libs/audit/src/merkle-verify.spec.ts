@@ -5,8 +5,8 @@ import { loadMerkleVectors } from './merkle-vectors.fixture';
 
 const vectors = loadMerkleVectors();
 const leaves = vectors.leafHashes.map(fromHex);
-const root = (size: number): Buffer => fromHex(vectors.roots[String(size)]);
-const leafOf = (seed: number): Buffer => leafHash(Buffer.from(`leaf ${seed}`));
+const root = (size: number): Uint8Array => fromHex(vectors.roots[String(size)]);
+const leafOf = (seed: number): Uint8Array => leafHash(Buffer.from(`leaf ${seed}`));
 
 describe('verifyInclusion (RFC 9162 section 2.1.3.2)', () => {
   it('accepts every inclusion vector in the file', () => {

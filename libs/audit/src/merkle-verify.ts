@@ -1,7 +1,8 @@
+import { equalBytes } from './hex';
 import { EMPTY_TREE_ROOT, nodeHash } from './merkle';
 
 const HASH_BYTES = 32;
-const isHash = (h: unknown): h is Buffer => Buffer.isBuffer(h) && h.length === HASH_BYTES;
+const isHash = (h: unknown): h is Uint8Array => h instanceof Uint8Array && h.length === HASH_BYTES;
 const isSize = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 const odd = (n: number): boolean => n % 2 === 1;
 const half = (n: number): number => Math.floor(n / 2);
@@ -11,7 +12,7 @@ const half = (n: number): number => Math.floor(n / 2);
  * input: a verifier is fed untrusted dossiers. Arithmetic, not bit shifts, so
  * sizes past 2^31 work.
  */
-export function verifyInclusion(leaf: Buffer, index: number, treeSize: number, path: readonly Buffer[], root: Buffer): boolean {
+export function verifyInclusion(leaf: Uint8Array, index: number, treeSize: number, path: readonly Uint8Array[], root: Uint8Array): boolean {
   if (!isHash(leaf) || !isHash(root) || !isSize(index) || !isSize(treeSize) || index >= treeSize) return false;
   if (!Array.isArray(path) || !path.every(isHash)) return false;
   let fn = index;
@@ -31,15 +32,15 @@ export function verifyInclusion(leaf: Buffer, index: number, treeSize: number, p
     fn = half(fn);
     sn = half(sn);
   }
-  return sn === 0 && r.equals(root);
+  return sn === 0 && equalBytes(r, root);
 }
 
 /** RFC 9162 section 2.1.4.2, plus the trivial cases (equal sizes, empty old tree). */
-export function verifyConsistency(from: number, to: number, rootFrom: Buffer, rootTo: Buffer, path: readonly Buffer[]): boolean {
+export function verifyConsistency(from: number, to: number, rootFrom: Uint8Array, rootTo: Uint8Array, path: readonly Uint8Array[]): boolean {
   if (!isSize(from) || !isSize(to) || from > to || !isHash(rootFrom) || !isHash(rootTo)) return false;
   if (!Array.isArray(path) || !path.every(isHash)) return false;
-  if (from === to) return path.length === 0 && rootFrom.equals(rootTo);
-  if (from === 0) return path.length === 0 && rootFrom.equals(EMPTY_TREE_ROOT);
+  if (from === to) return path.length === 0 && equalBytes(rootFrom, rootTo);
+  if (from === 0) return path.length === 0 && equalBytes(rootFrom, EMPTY_TREE_ROOT);
   if (path.length === 0) return false;
   const proof = isPowerOfTwo(from) ? [rootFrom, ...path] : [...path];
   let fn = from - 1;
@@ -65,7 +66,7 @@ export function verifyConsistency(from: number, to: number, rootFrom: Buffer, ro
     fn = half(fn);
     sn = half(sn);
   }
-  return sn === 0 && fr.equals(rootFrom) && sr.equals(rootTo);
+  return sn === 0 && equalBytes(fr, rootFrom) && equalBytes(sr, rootTo);
 }
 
 function isPowerOfTwo(n: number): boolean {

@@ -1,4 +1,5 @@
-import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { keyIdOfPublicKey, publicKeyFromPem, publicKeyToPem, type Ed25519SigningKey } from './ed25519-pem';
 import { fromHex, toHex } from './hex';
 
 /** A signed tree head exactly as `GET /v1/ledger/tree-head` serves it (API.md "Audit ledger"). */
@@ -20,41 +21,37 @@ export interface LedgerPublicKey {
 }
 
 /** timestamp ms (uint64 BE) || treeSize (uint64 BE) || rootHash (32 bytes): 48 bytes. */
-export function treeHeadSigningBytes(timestampMs: number, treeSize: number, rootHash: Buffer): Buffer {
+export function treeHeadSigningBytes(timestampMs: number, treeSize: number, rootHash: Uint8Array): Uint8Array {
   for (const [name, n] of [['timestampMs', timestampMs], ['treeSize', treeSize]] as const) {
     if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${name} must be a non-negative integer`);
   }
-  if (!Buffer.isBuffer(rootHash) || rootHash.length !== 32) throw new RangeError('rootHash must be 32 bytes');
-  const bytes = Buffer.alloc(48);
-  bytes.writeBigUInt64BE(BigInt(timestampMs), 0);
-  bytes.writeBigUInt64BE(BigInt(treeSize), 8);
-  rootHash.copy(bytes, 16);
+  if (!(rootHash instanceof Uint8Array) || rootHash.length !== 32) throw new RangeError('rootHash must be 32 bytes');
+  const bytes = new Uint8Array(48);
+  const view = new DataView(bytes.buffer);
+  view.setBigUint64(0, BigInt(timestampMs));
+  view.setBigUint64(8, BigInt(treeSize));
+  bytes.set(rootHash, 16);
   return bytes;
 }
 
-/** SHA-256 of the SPKI DER, lowercase hex. */
-export function keyIdOf(publicKey: KeyObject | string): string {
-  const key = typeof publicKey === 'string' || publicKey.type === 'private' ? createPublicKey(publicKey) : publicKey;
-  return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
+/** SHA-256 of the SPKI DER of an Ed25519 public key PEM, lowercase hex; throws on another key. */
+export function keyIdOf(publicKeyPem: string): string {
+  return keyIdOfPublicKey(publicKeyFromPem(publicKeyPem));
 }
 
 /** What `GET /v1/ledger/public-key` serves for the key that signs tree heads. */
-export function ledgerPublicKey(key: KeyObject): LedgerPublicKey {
-  const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  assertEd25519(publicKey);
-  const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  return { keyId: keyIdOf(publicKey), algorithm: 'Ed25519', publicKeyPem };
+export function ledgerPublicKey(key: Ed25519SigningKey): LedgerPublicKey {
+  return { keyId: key.keyId, algorithm: 'Ed25519', publicKeyPem: publicKeyToPem(key.publicKey) };
 }
 
-export function signTreeHead(privateKey: KeyObject, timestampMs: number, treeSize: number, rootHash: Buffer): SignedTreeHead {
-  assertEd25519(privateKey);
-  const signature = sign(null, treeHeadSigningBytes(timestampMs, treeSize, rootHash), privateKey);
+export function signTreeHead(key: Ed25519SigningKey, timestampMs: number, treeSize: number, rootHash: Uint8Array): SignedTreeHead {
+  const signature = ed25519.sign(treeHeadSigningBytes(timestampMs, treeSize, rootHash), key.secretKey);
   return {
     treeSize,
     rootHash: toHex(rootHash),
     timestamp: new Date(timestampMs).toISOString(),
     signature: toHex(signature),
-    keyId: keyIdOf(privateKey),
+    keyId: key.keyId,
   };
 }
 
@@ -65,19 +62,15 @@ export function signTreeHead(privateKey: KeyObject, timestampMs: number, treeSiz
  */
 export function verifyTreeHead(publicKeyPem: string, head: SignedTreeHead): boolean {
   try {
-    const publicKey = createPublicKey(publicKeyPem);
-    if (publicKey.asymmetricKeyType !== 'ed25519' || head.keyId !== keyIdOf(publicKey)) return false;
+    const publicKey = publicKeyFromPem(publicKeyPem);
+    if (head.keyId !== keyIdOfPublicKey(publicKey)) return false;
     const timestampMs = Date.parse(head.timestamp);
     // A timestamp must have one spelling, or two heads could share a signature.
     if (!Number.isSafeInteger(timestampMs) || new Date(timestampMs).toISOString() !== head.timestamp) return false;
     const signature = fromHex(head.signature);
     const bytes = treeHeadSigningBytes(timestampMs, head.treeSize, fromHex(head.rootHash));
-    return signature.length === 64 && verify(null, bytes, publicKey, signature);
+    return signature.length === 64 && ed25519.verify(signature, bytes, publicKey, { zip215: false });
   } catch {
     return false;
   }
-}
-
-function assertEd25519(key: KeyObject): void {
-  if (key.asymmetricKeyType !== 'ed25519') throw new TypeError('tree heads are signed with Ed25519 keys only');
 }

@@ -22,4 +22,12 @@ export interface AuditEntry {
   service: string;
   streamVersion: number;
   prevHash: string;
+  /** The writing service's signature of the entry without `seal` (API.md; libs/audit seal.ts). */
+  seal: EntrySeal;
+}
+
+/** Ed25519 seal of an audit entry: the signer's key id and the signature, lowercase hex. */
+export interface EntrySeal {
+  keyId: string;
+  signature: string;
 }

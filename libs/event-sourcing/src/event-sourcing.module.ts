@@ -1,9 +1,9 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CommandPipeline } from './command/command-pipeline';
-import { EVENT_SOURCING_OPTIONS, type EventSourcingOptions } from './event-sourcing.options';
+import { AUDIT_SIGNING_KEY, EVENT_SOURCING_OPTIONS, type EventSourcingOptions, type SigningKeySource } from './event-sourcing.options';
 import { EventStore } from './store/event-store';
 import type { EventStoreOptions } from './store/event-store.types';
 
@@ -30,6 +30,7 @@ export class EventSourcingModule {
       imports: [CqrsModule.forRoot()],
       providers: [
         { provide: EVENT_SOURCING_OPTIONS, useValue: options },
+        signingKeyProvider(options.signingKey),
         { provide: EventTypeRegistry, useValue: options.registry ?? new EventTypeRegistry() },
         {
           provide: EVENT_STORE_OPTIONS,
@@ -49,7 +50,13 @@ export class EventSourcingModule {
         },
         CommandPipeline,
       ],
-      exports: [EVENT_SOURCING_OPTIONS, EventTypeRegistry, EventStore, AuditTrailVerifier, CommandPipeline],
+      exports: [EVENT_SOURCING_OPTIONS, AUDIT_SIGNING_KEY, EventTypeRegistry, EventStore, AuditTrailVerifier, CommandPipeline],
     };
   }
+}
+
+function signingKeyProvider(source: SigningKeySource): Provider {
+  return 'useFactory' in source
+    ? { provide: AUDIT_SIGNING_KEY, inject: source.inject, useFactory: source.useFactory }
+    : { provide: AUDIT_SIGNING_KEY, useValue: source };
 }

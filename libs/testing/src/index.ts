@@ -8,3 +8,4 @@ export * from './http-routes';
 export * from './schema-writes';
 export * from './free-port';
 export * from './test-roles';
+export * from './test-signing-keys';

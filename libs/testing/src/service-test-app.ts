@@ -1,3 +1,4 @@
+import type { Signer } from '@app/audit';
 import {
   CLOCK,
   configureServiceApp,
@@ -14,6 +15,7 @@ import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestRoles, dropTestRoles } from './test-roles';
+import { testSigningKey } from './test-signing-keys';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type MigrationClass = new () => any;
@@ -37,6 +39,8 @@ export interface ServiceTestApp {
   config: PlatformConfig;
   /** The schema's roles, when the app runs as its runtime role (`ownRoles`). */
   roles?: ServiceRoles;
+  /** The registry entry of the key this app seals its audit entries with. */
+  signer: Signer;
   close(): Promise<void>;
 }
 
@@ -64,7 +68,9 @@ export interface ServiceTestAppOptions<C extends PlatformConfig> {
 export async function startServiceTestApp<C extends PlatformConfig>(options: ServiceTestAppOptions<C>): Promise<ServiceTestApp> {
   const schema = `t_${options.service.replace(/[^a-z]/g, '').slice(0, 12)}_${randomBytes(5).toString('hex')}`;
   const load = options.loadConfig ?? ((env, opts) => loadPlatformConfig(env, opts) as C);
-  const adminConfig = load(process.env, { defaultPort: 0 });
+  // Each test app seals with its service's test key, given as a deployment gives it: through the environment.
+  const key = testSigningKey(options.service);
+  const adminConfig = load({ ...process.env, AUDIT_SIGNING_KEY: key.privateKeyPem, AUDIT_SIGNING_KEY_FILE: undefined }, { defaultPort: 0 });
   const roles = options.ownRoles ? await createTestRoles(adminConfig.DATABASE_URL, schema) : undefined;
   const clock = new MovableClock();
   let app: INestApplication;
@@ -92,6 +98,7 @@ export async function startServiceTestApp<C extends PlatformConfig>(options: Ser
     schema,
     config,
     roles,
+    signer: key.signer,
     async close() {
       await app.close();
       if (roles) await dropTestRoles(adminConfig.DATABASE_URL, roles);

@@ -88,7 +88,7 @@ export class LedgerAppender {
   }
 
   /** Timestamps never go backwards, even if the platform clock is moved back between runs. */
-  private async signHead(manager: EntityManager, size: number, rootHash: Buffer): Promise<SignedTreeHead> {
+  private async signHead(manager: EntityManager, size: number, rootHash: Uint8Array): Promise<SignedTreeHead> {
     const timestampMs = Math.max(this.clock.now().getTime(), await latestTreeHeadTime(manager));
     const head = signTreeHead(this.key.privateKey, timestampMs, size, rootHash);
     await insertTreeHead(manager, head, rootHash, timestampMs);

@@ -1,8 +1,10 @@
-import { canonicalBytes, GENESIS_HASH, hashAuditEntry, leafHash, nextAuditEntry, rootFromLeafHashes, rootPlan, type ChainedAuditEntry } from '@app/audit';
+import { canonicalJson, equalBytes, generateSigningKey, GENESIS_HASH, hashAuditEntry, leafHash, nextAuditEntry, rootFromLeafHashes, rootPlan, type ChainedAuditEntry } from '@app/audit';
 import type { AuditEntry } from '@app/contracts';
 import { planBatch, type PendingEntry } from './ledger-batch.plan';
 import { nodeKey } from './node-key';
 import type { StreamHead } from './stream-link.check';
+
+const signingKey = generateSigningKey();
 
 const chain = (streamId: string, n: number): ChainedAuditEntry[] => {
   const out: ChainedAuditEntry[] = [];
@@ -21,8 +23,9 @@ const chain = (streamId: string, n: number): ChainedAuditEntry[] => {
         correlationId: 'c',
         service: 'enrolment',
         streamVersion: v,
-      } as Omit<AuditEntry, 'prevHash'>,
+      } as Omit<AuditEntry, 'prevHash' | 'seal'>,
       prev,
+      signingKey,
     );
     prev = sealed.hash;
     out.push(sealed);
@@ -31,13 +34,13 @@ const chain = (streamId: string, n: number): ChainedAuditEntry[] => {
 };
 
 const pending = (streamId: string, sealed: ChainedAuditEntry[], from = 0): PendingEntry[] =>
-  sealed.map((s, i) => ({ position: from + i, entryId: s.entry.id, streamId, entryJcs: canonicalBytes(s.entry).toString(), chainHash: s.hash }));
+  sealed.map((s, i) => ({ position: from + i, entryId: s.entry.id, streamId, entryJcs: canonicalJson(s.entry), chainHash: s.hash }));
 
 describe('planBatch', () => {
   it('gives the RFC 9162 root of all leaves across batches of any size, from the frontier alone', () => {
     const all = pending('1', chain('1', 37));
     const leaves = all.map((p) => leafHash(Buffer.from(p.entryJcs)));
-    const stored = new Map<string, Buffer>();
+    const stored = new Map<string, Uint8Array>();
     let size = 0;
     let heads = new Map<string, StreamHead>();
     for (const cut of [1, 2, 3, 8, 9, 20, 37]) {
@@ -47,7 +50,7 @@ describe('planBatch', () => {
       heads = new Map([...heads, ...plan.heads]);
       size = plan.treeSize;
       expect(size).toBe(cut);
-      expect(plan.rootHash.equals(rootFromLeafHashes(leaves, cut))).toBe(true);
+      expect(equalBytes(plan.rootHash, rootFromLeafHashes(leaves, cut))).toBe(true);
       expect(plan.entries.every((e) => e.finding === null)).toBe(true);
     }
     expect(stored.size).toBe(37 + 18 + 9 + 4 + 2 + 1);

@@ -28,7 +28,7 @@ export interface PlannedEntry {
 export interface BatchInput {
   treeSize: number;
   /** The nodes of rootPlan(treeSize): the only earlier nodes an append ever needs. */
-  frontier: ReadonlyMap<string, Buffer>;
+  frontier: ReadonlyMap<string, Uint8Array>;
   pending: readonly PendingEntry[];
   heads: ReadonlyMap<string, StreamHead>;
   /** Entry ids already in the ledger: a redelivered entry is dropped from the pending list, not appended twice. */
@@ -40,7 +40,7 @@ export interface BatchPlan {
   nodes: StoredNode[];
   heads: Map<string, StreamHead>;
   treeSize: number;
-  rootHash: Buffer;
+  rootHash: Uint8Array;
 }
 
 /**
@@ -58,7 +58,7 @@ export function planBatch({ treeSize, frontier, pending, heads, recorded }: Batc
   for (const item of pending) {
     if (seen.has(item.entryId)) continue;
     seen.add(item.entryId);
-    const bytes = Buffer.from(item.entryJcs, 'utf8');
+    const bytes = new TextEncoder().encode(item.entryJcs);
     const entry = JSON.parse(item.entryJcs) as Record<string, unknown>;
     const computedHash = createHash('sha256').update(bytes).digest('hex');
     const head = newHeads.get(item.streamId) ?? heads.get(item.streamId);
@@ -94,7 +94,7 @@ export function planBatch({ treeSize, frontier, pending, heads, recorded }: Batc
 }
 
 /** The leaf node and every perfect subtree it closes (one per trailing 1 bit of its index). */
-function completedNodes(known: ReadonlyMap<string, Buffer>, leafIndex: number, leaf: Buffer): StoredNode[] {
+function completedNodes(known: ReadonlyMap<string, Uint8Array>, leafIndex: number, leaf: Uint8Array): StoredNode[] {
   const nodes: StoredNode[] = [{ level: 0, index: leafIndex, hash: leaf }];
   let hash = leaf;
   let index = leafIndex;
@@ -110,7 +110,7 @@ function completedNodes(known: ReadonlyMap<string, Buffer>, leafIndex: number, l
   return nodes;
 }
 
-export function rootOf(known: ReadonlyMap<string, Buffer>, treeSize: number): Buffer {
+export function rootOf(known: ReadonlyMap<string, Uint8Array>, treeSize: number): Uint8Array {
   const hashes = rootPlan(treeSize).map(({ level, index }) => {
     const hash = known.get(nodeKey(level, index));
     if (!hash) throw new Error(`node (${level}, ${index}) is missing`);

@@ -1,21 +1,23 @@
-import { compareDossierEntries, dossierSummary, partiesOf, type LiabilityDossier } from '@app/audit';
+import { assembleDossier, dossierScope, type LiabilityDossier } from '@app/audit';
 import type { Principal } from '@app/auth';
+import type { Queryable } from '../store/queryable';
 import { Inject, Injectable } from '@nestjs/common';
 import { LedgerErrors } from '../domain/ledger.errors';
 import { mayRead } from '../domain/prescriber-access';
 import { LEDGER_SIGNING_KEY, type LedgerSigningKey } from '../signing/ledger-signing-key';
-import { entriesNaming, entriesOfSubjects, firstEntryOf, type LedgerEntryView } from '../store/entry.store';
+import { firstEntryOf } from '../store/entry.store';
 import { LedgerSnapshots } from '../store/ledger-snapshots';
 import { inclusionPaths } from '../store/proof.store';
-import type { Queryable } from '../store/queryable';
 import { latestTreeHead } from '../store/tree-head.store';
+import { gatherDossierEntries } from './dossier-entries.gatherer';
 
 /**
- * The liability dossier of a prescription: every entry naming it, the entries
- * of its refused attempts, and its device's own history up to the
- * prescription's last step (who certified it, and whether the certification
- * was in force), in time order, each proven against ONE signed tree head read
- * in the same snapshot (REPEATABLE READ), with the party of each step.
+ * The liability dossier of a prescription: every entry of every stream its
+ * membership rule covers (`dossierScope`: its renewal chain, its attempts,
+ * its device's certification, what names it), from each stream's genesis up
+ * to ONE signed tree head read in the same snapshot (REPEATABLE READ), each
+ * with its inclusion proof and party, in time order; and the same entries
+ * per stream with each chain's head and findings.
  */
 @Injectable()
 export class LiabilityDossierBuilder {
@@ -27,35 +29,26 @@ export class LiabilityDossierBuilder {
   build(prescriptionId: string, reader: Principal): Promise<LiabilityDossier> {
     return this.snapshots.read(async (db) => {
       const subject = `prescription:${prescriptionId}`;
-      if (reader.role !== 'auditor' && !mayRead(reader, await firstEntryOf(db, subject))) throw LedgerErrors.notYours(subject);
       const treeHead = await latestTreeHead(db);
       const size = treeHead?.treeSize ?? 0;
-      const own = await entriesNaming(db, [subject], size);
-      if (!treeHead || own.length === 0) throw LedgerErrors.prescriptionNotFound(prescriptionId);
-      const entries = dedupe([...own, ...(await this.related(db, own, size))]).sort(compareDossierEntries);
+      const readsOwn = reader.role === 'auditor' || mayRead(reader, await firstEntryOf(db, subject));
+      if (!readsOwn && reader.role !== 'physician') throw LedgerErrors.notYours(subject);
+      const entries = await gatherDossierEntries(db, prescriptionId, size);
+      if (!readsOwn && !(await prescribedOneOf(db, reader, entries.map((e) => e.entry), prescriptionId))) throw LedgerErrors.notYours(subject);
+      if (!treeHead || !entries.some((e) => e.entry.subject === subject)) throw LedgerErrors.prescriptionNotFound(prescriptionId);
       const paths = await inclusionPaths(db, entries.map((e) => e.index), size);
-      const parties = partiesOf(entries.map((e) => e.entry));
-      const proven = entries.map((e, i) => ({
-        index: e.index,
-        entry: e.entry,
-        leafHash: e.leafHash,
-        proof: { leafIndex: e.index, treeSize: size, path: paths[i] },
-        party: parties[i],
-      }));
       const { keyId, publicKeyPem } = this.key.publicKey;
-      return { prescriptionId, treeHead, publicKey: { keyId, publicKeyPem }, entries: proven, summary: dossierSummary(proven) };
+      const proven = entries.map((e, i) => ({ index: e.index, entry: e.entry, leafHash: e.leafHash, path: paths[i] }));
+      // The tree head key also signs which streams the dossier covers: proofs cannot show that none was left out.
+      return assembleDossier({ prescriptionId, treeHead, publicKey: { keyId, publicKeyPem } }, proven, this.key.privateKey);
     });
-  }
-
-  private async related(db: Queryable, own: LedgerEntryView[], size: number): Promise<LedgerEntryView[]> {
-    const refs = new Set(own.flatMap((e) => [e.entry.subject, ...e.entry.relatedSubjects]));
-    const attempts = [...refs].filter((ref) => ref.startsWith('attempt:'));
-    const devices = [...refs].filter((ref) => ref.startsWith('device:'));
-    const lastOwn = Math.max(...own.map((e) => e.index));
-    return [...(await entriesNaming(db, attempts, size)), ...(await entriesOfSubjects(db, devices, lastOwn + 1))];
   }
 }
 
-function dedupe(entries: LedgerEntryView[]): LedgerEntryView[] {
-  return [...new Map(entries.map((e) => [e.index, e])).values()];
+/** A physician reads the dossier of any prescription of a renewal chain they prescribed in: it holds the same entries as their own's. */
+async function prescribedOneOf(db: Queryable, reader: Principal, entries: Parameters<typeof dossierScope>[1], prescriptionId: string): Promise<boolean> {
+  for (const prescription of dossierScope(prescriptionId, entries).prescriptions) {
+    if (mayRead(reader, await firstEntryOf(db, prescription))) return true;
+  }
+  return false;
 }

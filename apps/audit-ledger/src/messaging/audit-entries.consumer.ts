@@ -1,4 +1,4 @@
-import { canonicalBytes } from '@app/audit';
+import { canonicalJson } from '@app/audit';
 import { AUDIT_ENTRIES_V1, type AuditEntriesV1, type PublishedEnvelope } from '@app/contracts';
 import { IdempotentConsumerFactory, InvalidMessageError } from '@app/messaging';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
@@ -46,5 +46,5 @@ function stagedEntryOf(envelope: PublishedEnvelope<AuditEntriesV1, 'AuditEntryRe
   const { entry, hash } = envelope.data ?? {};
   const problem = entryShapeProblem(entry, envelope.streamId);
   if (problem || !entry) throw new InvalidMessageError(`AuditEntryRecorded ${envelope.id} cannot be a ledger leaf: ${problem}`);
-  return { entryId: entry.id, streamId: envelope.streamId, entryJcs: canonicalBytes(entry).toString('utf8'), chainHash: String(hash ?? '') };
+  return { entryId: entry.id, streamId: envelope.streamId, entryJcs: canonicalJson(entry), chainHash: String(hash ?? '') };
 }

@@ -1,4 +1,4 @@
-import { ledgerPublicKey, type LedgerPublicKey } from '@app/audit';
+import { ledgerPublicKey, signingKeyFromPem, type Ed25519SigningKey, type LedgerPublicKey } from '@app/audit';
 import { Logger } from '@nestjs/common';
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import path from 'node:path';
 export const LEDGER_SIGNING_KEY = Symbol('LEDGER_SIGNING_KEY');
 
 export interface LedgerSigningKey {
-  privateKey: KeyObject;
+  privateKey: Ed25519SigningKey;
   publicKey: LedgerPublicKey;
 }
 
@@ -18,7 +18,9 @@ export const DEV_KEY_PATH = path.join(homedir(), '.cache', 'connected-health', '
 
 export function signingKeyFrom(privateKey: KeyObject): LedgerSigningKey {
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('LEDGER_SIGNING_KEY must be an Ed25519 key');
-  return { privateKey, publicKey: ledgerPublicKey(privateKey) };
+  // libs/audit takes bytes, not KeyObjects (it runs in browsers too): hand it the PKCS#8 form.
+  const key = signingKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+  return { privateKey: key, publicKey: ledgerPublicKey(key) };
 }
 
 /**

@@ -55,7 +55,7 @@ export async function latestTreeHeadTime(db: Queryable): Promise<number> {
   return Number((await db.query(`SELECT max(timestamp_ms) AS ms FROM tree_heads`))[0].ms ?? 0);
 }
 
-export async function insertTreeHead(db: Queryable, head: SignedTreeHead, rootHash: Buffer, timestampMs: number): Promise<void> {
+export async function insertTreeHead(db: Queryable, head: SignedTreeHead, rootHash: Uint8Array, timestampMs: number): Promise<void> {
   await db.query(
     `INSERT INTO tree_heads (tree_size, root_hash, timestamp_ms, signature, key_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tree_size) DO NOTHING`,
     [head.treeSize, rootHash, timestampMs, Buffer.from(head.signature, 'hex'), head.keyId],

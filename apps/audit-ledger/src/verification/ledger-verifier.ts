@@ -1,4 +1,4 @@
-import { nodeHash, rootPlan, toHex, verifyTreeHead } from '@app/audit';
+import { equalBytes, nodeHash, rootPlan, toHex, verifyTreeHead } from '@app/audit';
 import { rootOf } from '../domain/ledger-batch.plan';
 import { nodeKey } from '../domain/node-key';
 import type { Queryable } from '../store/queryable';
@@ -10,7 +10,7 @@ import { MAX_MISMATCHES, type LedgerBreak, type LedgerVerification } from './led
 const CHUNK_LEVEL = 14;
 /** Chunks read ahead: Postgres scans and hashes the next ones while this process rebuilds the current one. */
 const READ_AHEAD = 2;
-const ABSENT = Buffer.alloc(32);
+const ABSENT = new Uint8Array(32);
 
 // The rehash of the stored bytes runs in Postgres, beside the scan, and a chunk's leaf hashes come back
 // as ONE concatenated value: rows are what costs most on this side. convert_to(.., 'UTF8') gives exactly
@@ -47,8 +47,8 @@ export async function verifyLedger(db: Queryable, rows: ArrayQuery, publicKeyPem
   const mismatches: LedgerBreak[] = [];
   const report: Report = (found) => void (mismatches.length < MAX_MISMATCHES && mismatches.push(found));
   const wanted = new Set(rootPlan(size).map((r) => nodeKey(r.level, r.index)));
-  const kept = new Map<string, Buffer>();
-  const keep = (level: number, first: number, hashes: Buffer[]) =>
+  const kept = new Map<string, Uint8Array>();
+  const keep = (level: number, first: number, hashes: Uint8Array[]) =>
     hashes.forEach((hash, i) => wanted.has(nodeKey(level, first + i)) && kept.set(nodeKey(level, first + i), hash));
   const chunk = 2 ** chunkLevel;
   const nodesSql = readChunkNodes(chunkLevel);
@@ -58,7 +58,7 @@ export async function verifyLedger(db: Queryable, rows: ArrayQuery, publicKeyPem
   };
   const ahead: Array<ReturnType<typeof fetch>> = [];
   for (let start = 0; start < size && ahead.length < READ_AHEAD; start += chunk) ahead.push(fetch(start));
-  const chunkRoots: Buffer[] = [];
+  const chunkRoots: Uint8Array[] = [];
   for (let start = 0; start < size; start += chunk) {
     const [leafRows, nodeRows] = await ahead.shift()!;
     if (start + READ_AHEAD * chunk < size) ahead.push(fetch(start + READ_AHEAD * chunk));
@@ -95,16 +95,16 @@ export async function verifyLedger(db: Queryable, rows: ArrayQuery, publicKeyPem
 }
 
 /** The chunk's leaves from its one concatenated value; null when entries are missing (then read row by row). */
-function sliceLeaves(rows: unknown[][], start: number, end: number): Buffer[] | null {
-  const [count, first, joined] = rows[0] as [number, string, Buffer | null];
+function sliceLeaves(rows: unknown[][], start: number, end: number): Uint8Array[] | null {
+  const [count, first, joined] = rows[0] as [number, string, Uint8Array | null];
   if (count !== end - start || Number(first) !== start || !joined || joined.length !== count * 32) return null;
   return Array.from({ length: count }, (_, i) => joined.subarray(i * 32, i * 32 + 32));
 }
 
 /** Leaves by index; a missing entry is named and stands in as zeros, so the rebuild goes on (and fails the root). */
-function placeLeaves(rows: unknown[][], start: number, end: number, report: Report): Buffer[] {
-  const leaves = new Array<Buffer>(end - start);
-  for (const [index, leaf] of rows as Array<[string, Buffer]>) leaves[Number(index) - start] = leaf;
+function placeLeaves(rows: unknown[][], start: number, end: number, report: Report): Uint8Array[] {
+  const leaves = new Array<Uint8Array>(end - start);
+  for (const [index, leaf] of rows as Array<[string, Uint8Array]>) leaves[Number(index) - start] = leaf;
   for (let i = 0; i < leaves.length; i += 1) {
     if (leaves[i]) continue;
     report({ kind: 'entry', index: start + i, entryId: '', message: `entry ${start + i} is missing` });
@@ -114,10 +114,10 @@ function placeLeaves(rows: unknown[][], start: number, end: number, report: Repo
 }
 
 /** Every level's stored nodes from one concatenated value each; null when any is missing (then read row by row). */
-function sliceNodes(rows: unknown[][], start: number, end: number, levels: number): Buffer[][] | null {
-  const byLevel: Buffer[][] = Array.from({ length: levels + 1 }, () => []);
+function sliceNodes(rows: unknown[][], start: number, end: number, levels: number): Uint8Array[][] | null {
+  const byLevel: Uint8Array[][] = Array.from({ length: levels + 1 }, () => []);
   let seen = 0;
-  for (const [level, count, first, joined] of rows as Array<[number, number, string, Buffer]>) {
+  for (const [level, count, first, joined] of rows as Array<[number, number, string, Uint8Array]>) {
     const expected = Math.floor(end / 2 ** level) - start / 2 ** level;
     if (count !== expected || Number(first) !== start / 2 ** level || joined.length !== count * 32) return null;
     byLevel[level] = Array.from({ length: count }, (_, i) => joined.subarray(i * 32, i * 32 + 32));
@@ -128,15 +128,15 @@ function sliceNodes(rows: unknown[][], start: number, end: number, levels: numbe
 }
 
 /** Stored hashes per level, placed at (index - first index of the chunk at that level). */
-function placeNodes(rows: unknown[][], start: number, levels: number): Array<Array<Buffer | undefined>> {
-  const byLevel: Array<Array<Buffer | undefined>> = Array.from({ length: levels + 1 }, () => []);
-  for (const [level, index, hash] of rows as Array<[number, string, Buffer]>) {
+function placeNodes(rows: unknown[][], start: number, levels: number): Array<Array<Uint8Array | undefined>> {
+  const byLevel: Array<Array<Uint8Array | undefined>> = Array.from({ length: levels + 1 }, () => []);
+  for (const [level, index, hash] of rows as Array<[number, string, Uint8Array]>) {
     byLevel[level][Number(index) - start / 2 ** level] = hash;
   }
   return byLevel;
 }
 
-function compareLevel(level: number, first: number, rebuilt: Buffer[], stored: Array<Buffer | undefined>, report: Report): void {
+function compareLevel(level: number, first: number, rebuilt: Uint8Array[], stored: Array<Uint8Array | undefined>, report: Report): void {
   for (let i = 0; i < rebuilt.length; i += 1) {
     const index = first + i;
     const have = stored[i];
@@ -144,7 +144,7 @@ function compareLevel(level: number, first: number, rebuilt: Buffer[], stored: A
       report({ kind: 'node', level, index, message: `node (level ${level}, index ${index}) is missing` });
       continue;
     }
-    if (have.equals(rebuilt[i])) continue;
+    if (equalBytes(have, rebuilt[i])) continue;
     if (level === 0) {
       report({ kind: 'entry', index, entryId: '', message: `entry ${index} does not hash to its stored leaf hash` });
     }
@@ -163,8 +163,8 @@ async function nameEntries(rows: ArrayQuery, mismatches: LedgerBreak[]): Promise
   }
 }
 
-function pairUp(hashes: Buffer[]): Buffer[] {
-  const up: Buffer[] = [];
+function pairUp(hashes: Uint8Array[]): Uint8Array[] {
+  const up: Uint8Array[] = [];
   for (let i = 0; i + 1 < hashes.length; i += 2) up.push(nodeHash(hashes[i], hashes[i + 1]));
   return up;
 }

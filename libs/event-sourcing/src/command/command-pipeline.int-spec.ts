@@ -3,7 +3,7 @@ import { DomainError, TOPICS } from '@app/contracts';
 import { OutboxSignal } from '@app/messaging';
 import { type TestDatabase, createTestDatabase } from '@app/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { fullAppend } from '../fixtures/append.fixture';
+import { fullAppend, testSigningKey as signingKey } from '../fixtures/append.fixture';
 import { CREATE_REVIEWS, reviewAggregate } from '../fixtures/review.aggregate';
 import type { ReviewCommand } from '../fixtures/review.decider';
 import { tableCounts } from '../fixtures/table-counts.fixture';
@@ -28,7 +28,7 @@ describe('CommandPipeline (real Postgres)', () => {
     db = await createTestDatabase(eventStoreMigrations, 5);
     await db.dataSource.query(CREATE_REVIEWS);
     store = new EventStore(db.dataSource);
-    pipeline = new CommandPipeline(db.dataSource, store, { service: 'device-certification' }, signal);
+    pipeline = new CommandPipeline(db.dataSource, store, { service: 'device-certification' }, signingKey, signal);
   });
   afterAll(() => db.drop());
 
@@ -117,9 +117,12 @@ describe('CommandPipeline (real Postgres)', () => {
   });
 
   it('refuses, writing nothing, a step whose message the broker would not take: 413 REQUEST.TOO_LARGE, the stream still usable', async () => {
-    const small = new CommandPipeline(db.dataSource, new EventStore(db.dataSource, undefined, { maxMessageBytes: 2_048 }), {
-      service: 'device-certification',
-    });
+    const small = new CommandPipeline(
+      db.dataSource,
+      new EventStore(db.dataSource, undefined, { maxMessageBytes: 2_048 }),
+      { service: 'device-certification' },
+      signingKey,
+    );
     const id = uuidv7();
     await run(id, open(id), small);
     const before = await tableCounts(db.dataSource);
@@ -170,7 +173,7 @@ describe('CommandPipeline (real Postgres)', () => {
         }
         return stream;
       };
-      return new CommandPipeline(db.dataSource, racing, { service: 'device-certification', ...options });
+      return new CommandPipeline(db.dataSource, racing, { service: 'device-certification', ...options }, signingKey);
     }
 
     async function openReview(): Promise<string> {
@@ -241,7 +244,7 @@ describe('CommandPipeline (real Postgres)', () => {
     }
 
     beforeAll(() => db.dataSource.query(`CREATE TABLE answers (key text PRIMARY KEY, answer jsonb)`));
-    const withAnswers = (key: string) => new CommandPipeline(db.dataSource, store, { service: 'device-certification' }, signal, new TableAnswers(key));
+    const withAnswers = (key: string) => new CommandPipeline(db.dataSource, store, { service: 'device-certification' }, signingKey, signal, new TableAnswers(key));
     const answerOf = async (key: string) => (await db.dataSource.query(`SELECT answer FROM answers WHERE key = $1`, [key]))[0]?.answer;
 
     it('commits the answer with the command, and a second attempt of the same request decides nothing', async () => {

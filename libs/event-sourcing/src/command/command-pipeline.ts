@@ -1,8 +1,9 @@
+import type { Ed25519SigningKey } from '@app/audit';
 import { OutboxSignal } from '@app/messaging';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DomainEvent } from '../decider/decider';
-import { EVENT_SOURCING_OPTIONS, type EventSourcingOptions } from '../event-sourcing.options';
+import { AUDIT_SIGNING_KEY, EVENT_SOURCING_OPTIONS, type EventSourcingOptions } from '../event-sourcing.options';
 import { EventStore } from '../store/event-store';
 import { VersionConflictError } from '../store/version-conflict.error';
 import type { Aggregate, CommandRequest } from './aggregate';
@@ -28,7 +29,8 @@ export class CommandPipeline {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
-    @Inject(EVENT_SOURCING_OPTIONS) private readonly options: EventSourcingOptions,
+    @Inject(EVENT_SOURCING_OPTIONS) private readonly options: Pick<EventSourcingOptions, 'service' | 'conflictRetries'>,
+    @Inject(AUDIT_SIGNING_KEY) private readonly signingKey: Ed25519SigningKey,
     @Optional() private readonly outboxSignal?: OutboxSignal,
     @Optional() @Inject(COMMAND_ANSWERS) private readonly answers?: CommandAnswers,
   ) {}
@@ -64,7 +66,7 @@ export class CommandPipeline {
 
   /** A unit inside a transaction someone else owns (a consumer's, with its inbox row); its owner commits and wakes the relay. */
   within(tx: Transaction): CommandUnit {
-    return new CommandUnit(tx, this.store, this.options.service);
+    return new CommandUnit(tx, this.store, { service: this.options.service, signingKey: this.signingKey });
   }
 
   private async attempt<T>(tx: Transaction, work: (unit: CommandUnit) => Promise<T | Refusal>): Promise<T | Refusal> {

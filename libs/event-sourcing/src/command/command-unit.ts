@@ -1,3 +1,4 @@
+import type { Ed25519SigningKey } from '@app/audit';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditDraft } from '../decider/audit-draft';
 import { planAuditRecord } from '../decider/audit-record.plan';
@@ -22,11 +23,17 @@ export interface AuditedRefusal {
  * on an aggregate, or audit a refusal. The pipeline owns the transaction
  * around it; a consumer that already holds one gets a unit on it.
  */
+/** Who writes the audit entries: the service's name and its own sealing key. */
+export interface AuditWriter {
+  service: string;
+  signingKey: Ed25519SigningKey;
+}
+
 export class CommandUnit {
   constructor(
     readonly tx: Transaction,
     private readonly store: EventStore,
-    private readonly service: string,
+    private readonly writer: AuditWriter,
   ) {}
 
   /** Admit -> load -> fold -> decide -> append (events, chained audit entry, outbox) -> project. */
@@ -46,7 +53,7 @@ export class CommandUnit {
       streamType: aggregate.streamType,
       topic: aggregate.contract.topic,
       audit: (step) => aggregate.audit({ ...step, streamId, context }),
-      service: this.service,
+      ...this.writer,
       newId: uuidv7,
       schemaVersionOf: (type) => aggregate.contract.schemaVersions[type as Event['type']],
     });
@@ -58,7 +65,7 @@ export class CommandUnit {
   /** Audits a refusal that matters for liability; the pipeline commits the entry, then throws the error. */
   async refuse(error: Error, audit: AuditedRefusal): Promise<Refusal> {
     const stream = await this.store.readStream(audit.streamId, { manager: this.tx });
-    const { append } = planAuditRecord({ ...audit, stream, service: this.service, newId: uuidv7 });
+    const { append } = planAuditRecord({ ...audit, stream, ...this.writer, newId: uuidv7 });
     await this.store.appendToStream({ ...append, manager: this.tx });
     return new Refusal(error);
   }

@@ -5,6 +5,7 @@ import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nest
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { testSigningKey } from '../fixtures/append.fixture';
 import { CREATE_REVIEWS, type ReviewView, reviewAggregate } from '../fixtures/review.aggregate';
 import { EventSourcingModule } from '../event-sourcing.module';
 import { eventStoreMigrations } from '../migrations/event-store.migrations';
@@ -53,7 +54,7 @@ describe('EventSourcingModule with a @nestjs/cqrs command handler (real Postgres
     class InfrastructureModule {}
 
     app = await Test.createTestingModule({
-      imports: [InfrastructureModule, EventSourcingModule.forRoot({ service: 'device-certification' })],
+      imports: [InfrastructureModule, EventSourcingModule.forRoot({ service: 'device-certification', signingKey: testSigningKey })],
       providers: [OpenReviewHandler],
     }).compile();
     await app.init();

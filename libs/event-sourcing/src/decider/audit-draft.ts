@@ -1,4 +1,4 @@
 import type { AuditEntry } from '@app/contracts';
 
-/** What a step says about itself; the runner fills in the chain, time, stream and service fields. */
-export type AuditDraft = Omit<AuditEntry, 'id' | 'prevHash' | 'streamVersion' | 'service' | 'correlationId' | 'occurredAt'>;
+/** What a step says about itself; the runner fills in the chain, seal, time, stream and service fields. */
+export type AuditDraft = Omit<AuditEntry, 'id' | 'prevHash' | 'streamVersion' | 'service' | 'correlationId' | 'occurredAt' | 'seal'>;

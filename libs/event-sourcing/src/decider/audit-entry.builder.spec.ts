@@ -1,5 +1,8 @@
-import { GENESIS_HASH, hashAuditEntry, verifyChain } from '@app/audit';
-import { auditEnvelope, sealAuditEntry } from './audit-entry.builder';
+import { checkEntrySeal, generateSigningKey, GENESIS_HASH, hashAuditEntry, publicKeyToPem, verifyChain } from '@app/audit';
+import { auditEnvelope, buildAuditEntry } from './audit-entry.builder';
+
+const signingKey = generateSigningKey();
+const signer = { service: 'device-certification', keyId: signingKey.keyId, publicKeyPem: publicKeyToPem(signingKey.publicKey), validFrom: '2025-01-01T00:00:00.000Z' };
 
 const context = {
   actor: { id: 'vendor-4', role: 'vendor' as const },
@@ -17,8 +20,8 @@ const draft = {
   rulesVersion: undefined,
 };
 
-describe('sealAuditEntry', () => {
-  const sealed = sealAuditEntry({ draft, id: 'a-1', prevHash: GENESIS_HASH, streamVersion: 1, service: 'device-certification', context });
+describe('buildAuditEntry', () => {
+  const sealed = buildAuditEntry({ draft, id: 'a-1', prevHash: GENESIS_HASH, streamVersion: 1, service: 'device-certification', signingKey, context });
 
   it('drops an undefined rulesVersion, so what is stored as JSON hashes the same when read back', () => {
     expect('rulesVersion' in sealed.entry).toBe(false);
@@ -34,11 +37,18 @@ describe('sealAuditEntry', () => {
       streamVersion: 1,
     });
   });
+
+  it('seals the entry under the service key, and the chain hash covers the seal', () => {
+    const stored = JSON.parse(JSON.stringify(sealed.entry));
+    expect(checkEntrySeal(stored, [signer])).toEqual({ ok: true, signer });
+    expect(checkEntrySeal({ ...stored, decision: 'approved' }, [signer])).toMatchObject({ ok: false, reason: 'SEAL_INVALID' });
+    expect(hashAuditEntry({ ...stored, seal: { ...stored.seal, signature: '0'.repeat(128) } })).not.toBe(sealed.hash);
+  });
 });
 
 describe('auditEnvelope', () => {
   it('carries the chained entry under its own id, for the ledger to deduplicate on', () => {
-    const sealed = sealAuditEntry({ draft, id: 'a-2', prevHash: GENESIS_HASH, streamVersion: 3, service: 's', context });
+    const sealed = buildAuditEntry({ draft, id: 'a-2', prevHash: GENESIS_HASH, streamVersion: 3, service: 's', signingKey, context });
     expect(auditEnvelope(sealed, { id: 'device:42', type: 'device' }, context)).toEqual({
       id: 'a-2',
       type: 'AuditEntryRecorded',

@@ -1,26 +1,28 @@
-import { type ChainedAuditEntry, hashAuditEntry } from '@app/audit';
+import { type ChainedAuditEntry, type Ed25519SigningKey, hashAuditEntry, sealEntry } from '@app/audit';
 import { AUDIT_ENTRIES_V1, type AuditEntry, type AuditEntryRecordedV1, type EventEnvelope } from '@app/contracts';
 import type { AuditDraft } from './audit-draft';
 import type { CommandContext } from '../command/command-context';
 
-export interface AuditEntrySeal {
+export interface AuditEntryInput {
   draft: AuditDraft;
   id: string;
   prevHash: string;
   streamVersion: number;
   service: string;
+  /** The writing service's own key: the seal says which service wrote the entry. */
+  signingKey: Ed25519SigningKey;
   context: CommandContext;
 }
 
 /**
- * Fills the runner-owned fields and links the entry to its chain, hashing it
- * once (canonicalisation is the costliest part of an append on the Node side).
- * The entry is built field by field: exactly the fields of API.md, and an
- * absent `rulesVersion` is absent (not undefined), so the stored JSON and the
- * hashed canonical form hold the same fields. `evidence` must be plain JSON data.
+ * Fills the runner-owned fields, seals the entry under the service's key and
+ * links it to its chain (the chain hash covers the seal). The entry is built
+ * field by field: exactly the fields of API.md, and an absent `rulesVersion`
+ * is absent (not undefined), so the stored JSON and the signed and hashed
+ * canonical form hold the same fields. `evidence` must be plain JSON data.
  */
-export function sealAuditEntry({ draft, id, prevHash, streamVersion, service, context }: AuditEntrySeal): ChainedAuditEntry {
-  const entry: AuditEntry = {
+export function buildAuditEntry({ draft, id, prevHash, streamVersion, service, signingKey, context }: AuditEntryInput): ChainedAuditEntry {
+  const unsealed: Omit<AuditEntry, 'seal'> = {
     id,
     occurredAt: context.now.toISOString(),
     actor: draft.actor,
@@ -34,7 +36,8 @@ export function sealAuditEntry({ draft, id, prevHash, streamVersion, service, co
     streamVersion,
     prevHash,
   };
-  if (draft.rulesVersion !== undefined) entry.rulesVersion = draft.rulesVersion;
+  if (draft.rulesVersion !== undefined) unsealed.rulesVersion = draft.rulesVersion;
+  const entry = sealEntry(unsealed, signingKey);
   return { entry, hash: hashAuditEntry(entry) };
 }
 

@@ -1,4 +1,6 @@
-import { GENESIS_HASH, verifyChain } from '@app/audit';
+import { GENESIS_HASH, generateSigningKey, verifyChain } from '@app/audit';
+
+const signingKey = generateSigningKey();
 import { TOPICS } from '@app/contracts';
 import { planAuditRecord } from './audit-record.plan';
 
@@ -27,6 +29,7 @@ describe('planAuditRecord', () => {
       draft,
       context,
       service: 'prescription',
+      signingKey,
       newId: () => 'audit-1',
     });
     expect(append).toMatchObject({ expectedVersion: 0, events: [] });
@@ -44,6 +47,7 @@ describe('planAuditRecord', () => {
       draft,
       context,
       service: 'prescription',
+      signingKey,
       newId: () => 'audit-2',
     });
     expect(auditEntry.entry).toMatchObject({ prevHash: head, streamVersion: 3 });

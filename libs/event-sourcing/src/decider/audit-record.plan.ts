@@ -1,8 +1,8 @@
-import type { ChainedAuditEntry } from '@app/audit';
+import type { ChainedAuditEntry, Ed25519SigningKey } from '@app/audit';
 import { TOPICS } from '@app/contracts';
 import type { AppendRequest, StreamState } from '../store/event-store.types';
 import type { AuditDraft } from './audit-draft';
-import { auditEnvelope, sealAuditEntry } from './audit-entry.builder';
+import { auditEnvelope, buildAuditEntry } from './audit-entry.builder';
 import type { CommandContext } from '../command/command-context';
 import { outboxMessage } from './envelope.builder';
 
@@ -13,6 +13,8 @@ export interface AuditRecordInput {
   draft: AuditDraft;
   context: CommandContext;
   service: string;
+  /** The service's key that seals its audit entries. */
+  signingKey: Ed25519SigningKey;
   newId: () => string;
 }
 
@@ -23,12 +25,13 @@ export interface AuditRecordInput {
  */
 export function planAuditRecord(input: AuditRecordInput): { auditEntry: ChainedAuditEntry; append: Omit<AppendRequest, 'manager'> } {
   const { stream, context } = input;
-  const auditEntry = sealAuditEntry({
+  const auditEntry = buildAuditEntry({
     draft: input.draft,
     id: input.newId(),
     prevHash: stream.auditHeadHash,
     streamVersion: stream.position,
     service: input.service,
+    signingKey: input.signingKey,
     context,
   });
   const target = { id: input.streamId, type: input.streamType };

@@ -1,10 +1,12 @@
-import { GENESIS_HASH, hashAuditEntry, verifyChain } from '@app/audit';
+import { GENESIS_HASH, generateSigningKey, hashAuditEntry, verifyChain } from '@app/audit';
 import { TOPICS } from '@app/contracts';
 import type { StoredEvent, StreamState } from '../store/event-store.types';
 import { type ReviewEvent, reviewDecider } from '../fixtures/review.decider';
 import type { CommandContext } from '../command/command-context';
 import { type DecisionInput, planDecision } from './decision.plan';
 import type { ReviewCommand, ReviewState } from '../fixtures/review.decider';
+
+const signingKey = generateSigningKey();
 
 const now = new Date('2025-03-01T10:00:00.000Z');
 const context: CommandContext = {
@@ -53,6 +55,7 @@ function input(
       evidence: { version },
     }),
     service: 'device-certification',
+    signingKey,
     newId: () => `id-${++id}`,
     schemaVersionOf: (type) => (type === 'ReviewApproved' ? 2 : 1),
     ...overrides,
@@ -94,6 +97,7 @@ describe('planDecision', () => {
       service: 'device-certification',
       streamVersion: 2,
       prevHash: 'a'.repeat(64),
+      seal: { keyId: signingKey.keyId, signature: expect.stringMatching(/^[0-9a-f]{128}$/) },
     });
     expect(auditEntry?.hash).toBe(hashAuditEntry(auditEntry!.entry));
   });

@@ -1,8 +1,8 @@
-import type { ChainedAuditEntry } from '@app/audit';
+import type { ChainedAuditEntry, Ed25519SigningKey } from '@app/audit';
 import { TOPICS, type EventEnvelope } from '@app/contracts';
 import type { AppendRequest, NewEvent, StreamState } from '../store/event-store.types';
 import type { AuditDraft } from './audit-draft';
-import { auditEnvelope, sealAuditEntry } from './audit-entry.builder';
+import { auditEnvelope, buildAuditEntry } from './audit-entry.builder';
 import type { CommandContext } from '../command/command-context';
 import { type Decider, type DomainEvent, decideEvents, foldEvents } from './decider';
 import { eventEnvelope, outboxMessage } from './envelope.builder';
@@ -26,6 +26,8 @@ export interface DecisionInput<State, Command, Event extends DomainEvent> {
   /** The step's audit entry; null when the step is not worth one. */
   audit: (input: AuditInput<State, Event>) => AuditDraft | null;
   service: string;
+  /** The service's key that seals its audit entries. */
+  signingKey: Ed25519SigningKey;
   newId: () => string;
   schemaVersionOf: (type: string) => number;
 }
@@ -72,7 +74,7 @@ export function planDecision<State, Command, Event extends DomainEvent>(
   const envelopes = newEvents.map((event, index) => eventEnvelope(event, target, stream.position + index + 1));
   const draft = input.audit({ state, previousState, events, version });
   const auditEntry = draft
-    ? sealAuditEntry({ draft, id: input.newId(), prevHash: stream.auditHeadHash, streamVersion: version, service: input.service, context })
+    ? buildAuditEntry({ draft, id: input.newId(), prevHash: stream.auditHeadHash, streamVersion: version, service: input.service, signingKey: input.signingKey, context })
     : null;
   const outbox = envelopes.map((envelope) => outboxMessage(input.topic, envelope));
   if (auditEntry) outbox.push(outboxMessage(TOPICS.auditEntries, auditEnvelope(auditEntry, target, context)));

@@ -1,8 +1,10 @@
-import { GENESIS_HASH, nextAuditEntry } from '@app/audit';
+import { generateSigningKey, GENESIS_HASH, nextAuditEntry } from '@app/audit';
+
+const signingKey = generateSigningKey();
 import type { AuditEntry } from '@app/contracts';
 import { checkStreamChain } from './stream-chain.check';
 
-const draft = (id: string, streamVersion: number): Omit<AuditEntry, 'prevHash'> => ({
+const draft = (id: string, streamVersion: number): Omit<AuditEntry, 'prevHash' | 'seal'> => ({
   id,
   occurredAt: '2025-01-01T00:00:00.000Z',
   actor: { id: 'v1', role: 'vendor' },
@@ -15,8 +17,8 @@ const draft = (id: string, streamVersion: number): Omit<AuditEntry, 'prevHash'> 
   service: 'device-certification',
   streamVersion,
 });
-const first = nextAuditEntry(draft('a1', 1), GENESIS_HASH);
-const second = nextAuditEntry(draft('a2', 2), first.hash);
+const first = nextAuditEntry(draft('a1', 1), GENESIS_HASH, signingKey);
+const second = nextAuditEntry(draft('a2', 2), first.hash, signingKey);
 
 describe('checkStreamChain', () => {
   it('accepts a chain ending at the recorded head', () => {

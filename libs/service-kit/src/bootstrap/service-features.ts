@@ -2,6 +2,7 @@ import { AuthModule } from '@app/auth';
 import { EventSourcingModule } from '@app/event-sourcing';
 import type { DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { auditSigningKeyOf } from '../config/audit-signing-key';
 import { authSettingsOf } from '../config/auth-settings';
 import { PLATFORM_CONFIG } from '../config/config.tokens';
 import type { PlatformConfig } from '../config/platform-config.schema';
@@ -16,7 +17,8 @@ export function serviceFeatures(options: ServiceKitOptions): DynamicModule[] {
   if (options.auth !== false) features.push(AuthModule.forRootAsync({ inject: [PLATFORM_CONFIG], useFactory: authSettingsOf }));
   if (options.eventSourced) {
     const store = { inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => ({ maxMessageBytes: config.MAX_MESSAGE_BYTES }) };
-    features.push(EventSourcingModule.forRoot({ service: options.name, store }));
+    const signingKey = { inject: [PLATFORM_CONFIG], useFactory: auditSigningKeyOf };
+    features.push(EventSourcingModule.forRoot({ service: options.name, store, signingKey }));
   }
   if (options.eventSourced || options.messaging) features.push(platformMessagingModule(options.name));
   if (options.jobs) features.push(PlatformJobsModule.forRoot(options.jobs, { prefix: options.queuePrefix ?? `bull:${options.name}` }));

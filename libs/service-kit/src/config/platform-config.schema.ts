@@ -44,6 +44,9 @@ export const platformConfigShape = (defaultPort?: number) => ({
       if (ms === null) ctx.addIssue({ code: 'custom', message: CLOCK_OFFSET_FORMAT });
       return ms ?? 0;
     }),
+  /** The key sealing the service's audit entries: parsed by auditSigningKeyOf for the services that write them. */
+  AUDIT_SIGNING_KEY: envString().optional(),
+  AUDIT_SIGNING_KEY_FILE: envString().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
 });
 

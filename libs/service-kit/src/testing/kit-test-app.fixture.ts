@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { generateSigningKey } from '@app/audit';
 import { EventSourcingModule, eventStoreMigrations } from '@app/event-sourcing';
 import { OutboxSignal } from '@app/messaging';
 import { Global, Module } from '@nestjs/common';
@@ -33,7 +34,7 @@ export async function startKitTestApp(options: {
   const config = loadPlatformConfig(process.env, { defaultPort: 3999 });
   const schema = `t_kit_${randomBytes(5).toString('hex')}`;
   await runMigrations(config, schema, options.commands ? eventStoreMigrations : []);
-  const commands = options.commands ? [signalModule(options.commands.signal), EventSourcingModule.forRoot({ service: 'kit-test' })] : [];
+  const commands = options.commands ? [signalModule(options.commands.signal), EventSourcingModule.forRoot({ service: 'kit-test', signingKey: generateSigningKey() })] : [];
   const moduleRef = await Test.createTestingModule({
     imports: [
       ServiceKitModule.forRoot({ name: 'kit-test', schema, config, readiness: options.readiness }),
