@@ -69,7 +69,7 @@ describe('npm start (scripts/platform/start.ts, real processes)', () => {
     );
     expect(topicsReady).toBeGreaterThan(-1);
     expect(platform.output().slice(topicsReady).split('\n')[0]).toMatch(
-      /: audit\.entries\.v1, device-certification\.events\.v1, device-certification\.events\.v1\.dlq$/,
+      /: audit\.entries\.v1, device-certification\.events\.v1, device-certification\.events\.v1\.prescription\.dlq$/,
     );
     expect(topicsReady).toBeLessThan(platform.output().indexOf('[platform] starting gateway'));
 

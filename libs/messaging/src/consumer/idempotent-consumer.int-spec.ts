@@ -55,7 +55,7 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      const offsets = await admin.fetchTopicOffsets(deadLetterTopic(topic));
+      const offsets = await admin.fetchTopicOffsets(deadLetterTopic(topic, 'messaging-test'));
       return offsets.reduce((sum, p) => sum + Number(p.high), 0);
     } finally {
       await admin.disconnect();
@@ -129,7 +129,7 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
     expect(committed.partitions).toEqual([expect.objectContaining({ partition: 0, offset: '4' })]);
   });
 
-  it('sends a message whose handler always throws to <topic>.dlq after its retries, and goes on', async () => {
+  it('sends a message whose handler always throws to <topic>.<service>.dlq after its retries, and goes on', async () => {
     const topic = uniqueTopic('consumer-dlq');
     let boomAttempts = 0;
     consumer = newConsumer(topic)
@@ -154,7 +154,7 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
     const inboxed: unknown[] = await db.dataSource.query(`SELECT 1 FROM inbox WHERE message_id = $1`, [boom.id]);
     expect(inboxed).toHaveLength(0);
 
-    const [failed, unreadable] = await collectMessages(deadLetterTopic(topic), {
+    const [failed, unreadable] = await collectMessages(deadLetterTopic(topic, 'messaging-test'), {
       until: (messages) => messages.length >= 2,
       timeoutMs: 60_000,
     });
@@ -197,7 +197,7 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
     expect(handled.map((e) => e.event_id)).toEqual(good.map((e) => e.id));
     expect(handled.map((e) => Number(e.kafka_offset))).toEqual([...Array(20).keys()].filter((i) => i !== 9));
     expect(boomAttempts).toBe(3);
-    const [parked] = await collectMessages(deadLetterTopic(topic), { until: (messages) => messages.length >= 1, timeoutMs: 60_000 });
+    const [parked] = await collectMessages(deadLetterTopic(topic, 'messaging-test'), { until: (messages) => messages.length >= 1, timeoutMs: 60_000 });
     expect(parked.value).toEqual(batch[9]);
     expect(parked.headers).toMatchObject({ [DLQ_HEADERS.originalOffset]: '9', [DLQ_HEADERS.attempts]: '3' });
     expect(await deadLettered(topic)).toBe(1);
@@ -223,7 +223,7 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
     // First the ten together (rolled back), then each alone: the poison three times, then parked.
     expect(calls[0]).toBe(10);
     expect(calls.slice(1).every((n) => n === 1)).toBe(true);
-    const [parked] = await collectMessages(deadLetterTopic(topic), { until: (messages) => messages.length >= 1, timeoutMs: 60_000 });
+    const [parked] = await collectMessages(deadLetterTopic(topic, 'messaging-test'), { until: (messages) => messages.length >= 1, timeoutMs: 60_000 });
     expect(parked.value).toEqual(batch[6]);
     expect(await deadLettered(topic)).toBe(1);
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CLOCK_OFFSET_FORMAT, tryParseClockOffset } from '../clock/clock-offset';
 import { DEV_DEFAULTS } from './dev-defaults';
 import { envHex, envHostPortList, envInteger, envString, envUrl } from './env-fields';
+import { checkKafkaCredentials, kafkaCredentialsShape } from './kafka-credentials';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -13,6 +14,7 @@ export const platformConfigShape = (defaultPort?: number) => ({
   DATABASE_URL: envUrl(['postgres:', 'postgresql:']).default(DEV_DEFAULTS.databaseUrl),
   DATABASE_POOL_SIZE: envInteger(1, 50).default(DEV_DEFAULTS.databasePoolSize),
   KAFKA_BROKERS: envHostPortList().default([DEV_DEFAULTS.kafkaBrokers]),
+  ...kafkaCredentialsShape,
   REDIS_URL: envUrl(['redis:', 'rediss:']).default(DEV_DEFAULTS.redisUrl),
   JWT_SECRET: envString().min(16, { error: 'must be at least 16 characters' }).default(DEV_DEFAULTS.jwtSecret),
   // A PEM often travels on one line with literal "\n" in container settings.
@@ -44,6 +46,7 @@ export type ParsedPlatformConfig = z.output<z.ZodObject<PlatformShape>>;
 
 /** With NODE_ENV=production the public development secrets and a shifted clock are refused. */
 export function checkProduction(config: ParsedPlatformConfig, ctx: z.RefinementCtx): void {
+  checkKafkaCredentials(config, ctx);
   if (config.NODE_ENV !== 'production') return;
   const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   const usesPublicKey = Boolean(config.JWT_PUBLIC_KEY || config.JWT_JWKS_URL);
