@@ -1,9 +1,9 @@
 import { deadLetterTopic, DomainError, type EventEnvelope } from '@app/contracts';
-import { collectMessages, createTestDatabase, uniqueTopic, type TestDatabase } from '@app/testing';
+import { collectMessages, createTestDatabase, testKafkaConnection, uniqueTopic, type TestDatabase } from '@app/testing';
 import { logLevel, Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { createKafka, parseBrokers } from '../kafka/kafka-client.factory';
+import { createKafka } from '../kafka/kafka-client.factory';
 import { DLQ_HEADERS } from './dead-letter';
 import { IdempotentConsumer } from './idempotent-consumer';
 import { CreateInbox1764300100000 } from './inbox.migration';
@@ -86,7 +86,7 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
     db = await createTestDatabase([CreateInbox1764300100000]);
     await db.dataSource.query(`CREATE TABLE counters (id text PRIMARY KEY, value int NOT NULL)`);
     await db.dataSource.query(`CREATE TABLE effects (seq bigserial PRIMARY KEY, topic text NOT NULL, event_id text NOT NULL, kafka_offset bigint NOT NULL)`);
-    kafka = createKafka({ brokers: parseBrokers(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'), clientId: 'consumer-test', level: logLevel.ERROR });
+    kafka = createKafka({ ...testKafkaConnection(), clientId: 'consumer-test', level: logLevel.ERROR });
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
   });

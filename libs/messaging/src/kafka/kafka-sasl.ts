@@ -19,3 +19,13 @@ export interface KafkaConnection {
 /** The kafkajs `sasl` option, or nothing for an unauthenticated client. */
 export const kafkajsSasl = (sasl: KafkaSasl | undefined): SASLOptions | undefined =>
   sasl ? { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password } : undefined;
+
+/** The credentials of `KAFKA_SASL_MECHANISM` / `KAFKA_USERNAME` / `KAFKA_PASSWORD`, for tools and tests (services validate them in their config). */
+export function kafkaSaslFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaSasl | undefined {
+  const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_USERNAME: username, KAFKA_PASSWORD: password } = env;
+  if (!mechanism) return undefined;
+  if (mechanism !== KAFKA_SASL_MECHANISM || !username || !password) {
+    throw new Error(`KAFKA_SASL_MECHANISM must be ${KAFKA_SASL_MECHANISM}, with KAFKA_USERNAME and KAFKA_PASSWORD set`);
+  }
+  return { mechanism, username, password };
+}
