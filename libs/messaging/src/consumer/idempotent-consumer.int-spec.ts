@@ -4,6 +4,7 @@ import { logLevel, Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { createKafka } from '../kafka/kafka-client.factory';
+import { ensureTopics } from '../kafka/topic-admin';
 import { DLQ_HEADERS } from './dead-letter';
 import { IdempotentConsumer } from './idempotent-consumer';
 import { CreateInbox1764300100000 } from './inbox.migration';
@@ -43,8 +44,11 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
   const send = (topic: string, value: string) =>
     producer.send({ topic, acks: -1, messages: [{ key: 'counter-stream', value }] });
   /** In one produce request, so that they reach the consumer as one fetched batch. */
-  const sendTogether = (topic: string, envelopes: EventEnvelope[]) =>
-    producer.send({ topic, acks: -1, messages: envelopes.map((e) => ({ key: 'counter-stream', value: JSON.stringify(e) })) });
+  /** Before the consumer starts: the broker creates no topic on first use, so the topic is created first. */
+  const sendTogether = async (topic: string, envelopes: EventEnvelope[]) => {
+    await ensureTopics(kafka, [topic]);
+    await producer.send({ topic, acks: -1, messages: envelopes.map((e) => ({ key: 'counter-stream', value: JSON.stringify(e) })) });
+  };
   /** Records each effect in commit order, with the offset of the message that had it. */
   const recordEffect = async (env: EventEnvelope, { manager, topic, offset }: { manager: import('typeorm').EntityManager; topic: string; offset: string }) => {
     await manager.query(`INSERT INTO effects (topic, event_id, kafka_offset) VALUES ($1, $2, $3)`, [topic, env.id, offset]);
