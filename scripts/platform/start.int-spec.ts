@@ -78,7 +78,7 @@ describe('npm start (scripts/platform/start.ts, real processes)', () => {
     const aclsReady = platform.output().indexOf('[platform] Kafka ACLs of User:gateway, User:stub match services.json');
     expect(aclsReady).toBeGreaterThan(-1);
     expect(aclsReady).toBeLessThan(platform.output().indexOf('[platform] starting gateway'));
-    const given = await (await fetch(`http://127.0.0.1:${stubPort}/kafka-env`)).json();
+    const given = (await (await fetch(`http://127.0.0.1:${stubPort}/kafka-env`)).json()) as Record<string, string>;
     const broker = readBrokerCredentials(kafkaSettings())!;
     expect(given).toEqual({ KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_USERNAME: 'stub', KAFKA_PASSWORD: broker.services.stub });
     expect(given.KAFKA_PASSWORD).not.toBe(broker.admin);
