@@ -2,6 +2,7 @@ export * from './config/config-error';
 export * from './config/config.tokens';
 export * from './config/dev-defaults';
 export * from './config/env-fields';
+export * from './config/kafka-credentials';
 export * from './config/load-platform-config';
 export * from './config/platform-config.schema';
 export * from './config/service-config.module';
