@@ -3,7 +3,7 @@ import { loadServiceRegistry } from '../../apps/gateway/src/registry';
 import { type BrokerCredentials, ensureBrokerCredentials, readBrokerCredentials } from './broker-credentials';
 import { ensureKafkaJars } from './kafka-assembly';
 import { addNewScramUsers, formatStorageOnce, writeKafkaConfig } from './kafka-config';
-import { brokerAnswers } from './kafka-probe';
+import { brokerAnswers, portIsOpen } from './kafka-probe';
 import { runningBrokerPid, spawnBroker, tailOfLogs, terminateBroker } from './kafka-process';
 import { kafkaSettings, type KafkaSettings } from './kafka-settings';
 import { withFileLock } from './file-lock';
@@ -74,6 +74,12 @@ export async function startKafka(): Promise<void> {
     if (await brokerAnswers(s)) {
       addNewScramUsers(s, credentialsFor(s), log);
       return log(`already answering on ${s.host}:${s.port}`);
+    }
+    if (await portIsOpen(s)) {
+      throw new Error(
+        `${s.host}:${s.port} is taken by something that does not accept this instance's admin credential ` +
+          `(a broker not started by this project, or without authentication): stop it or choose another KAFKA_BROKERS`,
+      );
     }
     ensureKafkaJars(s, log);
     const credentials = credentialsFor(s);
