@@ -8,10 +8,17 @@ import { kafkaSettings, type KafkaSettings } from './kafka-settings';
 
 jest.setTimeout(240_000);
 
-// A broker instance of its own (next to the one of KAFKA_BROKERS), so formatting it disturbs no other test.
+/**
+ * A broker instance of its own, so formatting it disturbs no other test: next
+ * to the one of KAFKA_BROKERS (9094 for 9092), kept below Linux's ephemeral
+ * range (32768-60999). There the broker's own connection to its controller
+ * port may be given the even port it is about to listen on (seen: 39094 ->
+ * 39095), and the listener then fails to bind.
+ */
 const ownBrokers = (() => {
-  const [host, port] = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')[0].split(':');
-  return `${host}:${Number(port) + 2}`;
+  const [host, portText] = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')[0].split(':');
+  const port = Number(portText);
+  return `${host}:${port + 3 < 32_768 ? port + 2 : 32_000 + (port % 700)}`;
 })();
 
 /** What the broker of this project wrote before it authenticated clients: a plaintext storage, marked `formatted`. */
