@@ -16,7 +16,8 @@
  * RELAY_BENCH_RUNS runs (default 3): each is printed, then the median and spread.
  * Targets on 2 cores: relay >= 10,000 messages/s, consumer >= 5,000 events/s.
  */
-import { createKafka, CreateInbox1764300100000, CreateOutbox1764300000000, ensureTopics, IdempotentConsumer, OutboxRelay, parseBrokers } from '@app/messaging';
+import { createKafka, CreateInbox1764300100000, CreateOutbox1764300000000, ensureTopics, IdempotentConsumer, OutboxRelay } from '@app/messaging';
+import { localKafkaConnection } from '../scripts/infra/admin-connection';
 import { createTestDatabase, uniqueTopic } from '@app/testing';
 import { Logger } from '@nestjs/common';
 import { logLevel, type Kafka } from 'kafkajs';
@@ -120,7 +121,7 @@ const summary = (name: string, values: number[], target: number): string =>
 async function main(): Promise<void> {
   // A service logs at info: the consumer's per-message debug lines are not part of what is measured.
   Logger.overrideLogger(['error', 'warn']);
-  const kafka = createKafka({ brokers: parseBrokers(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'), clientId: 'bench-relay', level: logLevel.ERROR });
+  const kafka = createKafka({ ...localKafkaConnection(), clientId: 'bench-relay', level: logLevel.ERROR });
   console.log(`relay bench: ${commands} commands (${commands * 2} outbox messages, 1000 streams), ${runs} run(s), 3 partitions per topic`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} at start (shared with whatever else runs)`);
   const results: RunResult[] = [];

@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { connect } from 'node:net';
+import { adminSasl, readBrokerCredentials } from './broker-credentials';
 import { type KafkaSettings } from './kafka-settings';
 
 function portAnswers(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
@@ -15,13 +16,21 @@ function portAnswers(host: string, port: number, timeoutMs = 1_000): Promise<boo
   });
 }
 
-/** True when a broker on the first KAFKA_BROKERS address answers a metadata request. */
+export const portIsOpen = (s: KafkaSettings): Promise<boolean> => portAnswers(s.host, s.port);
+
+/**
+ * True when a broker on the first KAFKA_BROKERS address answers a metadata
+ * request of the instance's admin (no credentials yet: nothing of ours can answer).
+ */
 export async function brokerAnswers(s: KafkaSettings): Promise<boolean> {
   // A cheap TCP check first: kafkajs takes seconds to give up on a closed port.
   if (!(await portAnswers(s.host, s.port))) return false;
+  const credentials = readBrokerCredentials(s);
+  if (!credentials) return false;
   const admin = new Kafka({
     clientId: 'infra-probe',
     brokers: s.brokers,
+    sasl: adminSasl(credentials),
     logLevel: logLevel.NOTHING,
     connectionTimeout: 2_000,
     requestTimeout: 5_000,

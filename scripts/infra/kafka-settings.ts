@@ -20,7 +20,13 @@ export interface KafkaSettings {
   dataDir: string;
   logsDir: string;
   pidFile: string;
+  /** Written once the storage is formatted with SASL credentials (`formatted` marked a plaintext format). */
   formattedMarker: string;
+  plaintextFormattedMarker: string;
+  /** The instance's secrets (admin, controller, services), mode 0600. */
+  credentialsFile: string;
+  /** The admin's client properties for the Java tools (`--command-config`), mode 0600. */
+  adminProperties: string;
   serverProperties: string;
   log4jProperties: string;
   processLog: string;
@@ -57,7 +63,10 @@ export function kafkaSettings(env: NodeJS.ProcessEnv = process.env): KafkaSettin
     dataDir: join(instanceDir, 'data'),
     logsDir: join(instanceDir, 'logs'),
     pidFile: join(instanceDir, 'kafka.pid'),
-    formattedMarker: join(instanceDir, 'formatted'),
+    formattedMarker: join(instanceDir, 'formatted-sasl'),
+    plaintextFormattedMarker: join(instanceDir, 'formatted'),
+    credentialsFile: join(instanceDir, 'credentials.json'),
+    adminProperties: join(instanceDir, 'admin.properties'),
     serverProperties: join(instanceDir, 'server.properties'),
     log4jProperties: join(instanceDir, 'log4j.properties'),
     processLog: join(instanceDir, 'logs', 'kafka.out'),

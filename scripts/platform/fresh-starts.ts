@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { loadServiceRegistry, platformTopics, type ServiceEntry } from '../../apps/gateway/src/registry';
 import { brokerAnswers } from '../infra/kafka-probe';
 import { runningBrokerPid } from '../infra/kafka-process';
+import { adminConnection } from '../infra/admin-connection';
 import { kafkaSettings } from '../infra/kafka-settings';
 import { listBrokerTopics } from './broker-topics';
 import { REPO_ROOT } from './repo-root';
@@ -86,7 +87,7 @@ async function waitForUp(platform: { child: ChildProcess; output: () => string }
 /** What the platform declares (services.json) against what the fresh broker holds: an undeclared topic was auto-created. */
 async function topicProblems(): Promise<string[]> {
   const declared = platformTopics(services);
-  const present = (await listBrokerTopics(settings.brokers)).filter((topic) => !topic.startsWith('__'));
+  const present = (await listBrokerTopics(adminConnection(settings))).filter((topic) => !topic.startsWith('__'));
   const missing = declared.filter((topic) => !present.includes(topic));
   const undeclared = present.filter((topic) => !declared.includes(topic));
   return [

@@ -74,7 +74,7 @@ describe('k8s Secrets and ConfigMaps against services.json', () => {
     expect(app.env).toEqual(
       expect.arrayContaining([
         { name: 'KAFKA_USERNAME', value: 'SERVICE_NAME' },
-        { name: 'KAFKA_PASSWORD', valueFrom: { secretKeyRef: { name: 'SERVICE_NAME', key: 'password' } } },
+        { name: 'KAFKA_PASSWORD', valueFrom: { secretKeyRef: { name: 'kafka-user-SERVICE_NAME', key: 'password' } } },
       ]),
     );
   });

@@ -1,5 +1,6 @@
 import type { ServiceEntry } from '../../apps/gateway/src/registry';
 import { databaseRoles } from './secrets/database-roles';
+import { kafkaCredentials } from './secrets/kafka-credentials';
 
 /**
  * What one concern adds to a service's environment: its own Kafka
@@ -14,6 +15,7 @@ export type ServiceEnvContributor = (
 /** Contributors, in order; a later one may not silently override an earlier one's variable. */
 export const SERVICE_ENV_CONTRIBUTORS: ServiceEnvContributor[] = [
   databaseRoles,
+  kafkaCredentials,
 ];
 
 /** The environment of each service process of `npm start`: the platform's, then the service's own. */

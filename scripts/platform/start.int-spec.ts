@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { TOPICS } from '@app/contracts';
 import { NO_TOPICS } from '../../apps/gateway/src/registry';
 import { freePort } from '@app/testing';
+import { readBrokerCredentials } from '../infra/broker-credentials';
+import { kafkaSettings } from '../infra/kafka-settings';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -69,9 +71,17 @@ describe('npm start (scripts/platform/start.ts, real processes)', () => {
     );
     expect(topicsReady).toBeGreaterThan(-1);
     expect(platform.output().slice(topicsReady).split('\n')[0]).toMatch(
-      /: audit\.entries\.v1, device-certification\.events\.v1, device-certification\.events\.v1\.dlq$/,
+      /: audit\.entries\.v1, device-certification\.events\.v1, device-certification\.events\.v1\.stub\.dlq$/,
     );
     expect(topicsReady).toBeLessThan(platform.output().indexOf('[platform] starting gateway'));
+    // Each service's principal gets its ACLs before any service starts, and each process only its own credentials.
+    const aclsReady = platform.output().indexOf('[platform] Kafka ACLs of User:gateway, User:stub match services.json');
+    expect(aclsReady).toBeGreaterThan(-1);
+    expect(aclsReady).toBeLessThan(platform.output().indexOf('[platform] starting gateway'));
+    const given = (await (await fetch(`http://127.0.0.1:${stubPort}/kafka-env`)).json()) as Record<string, string>;
+    const broker = readBrokerCredentials(kafkaSettings())!;
+    expect(given).toEqual({ KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_USERNAME: 'stub', KAFKA_PASSWORD: broker.services.stub });
+    expect(given.KAFKA_PASSWORD).not.toBe(broker.admin);
 
     platform.child.kill('SIGTERM');
     expect(await platform.exit).toBe(0);

@@ -1,12 +1,14 @@
 /**
  * `npm start`: the whole platform on this machine. Ensures Postgres, Redis,
  * the database and a Kafka broker, creates every topic services.json declares
- * (and waits for their partition leaders), migrates every service, starts
+ * (and waits for their partition leaders) and the ACLs of each service's
+ * principal, migrates every service, starts
  * each as its own process, waits until all are ready, prints where they
  * listen, and stops everything on Ctrl-C / SIGTERM or when one dies.
  */
 import { loadServiceRegistry, type ServiceEntry } from '../../apps/gateway/src/registry';
 import { ensureKafka, stopKafka } from '../infra/kafka';
+import { adminConnection } from '../infra/admin-connection';
 import { kafkaSettings } from '../infra/kafka-settings';
 import { ensureDatabase, ensurePostgres, ensureRedis } from '../infra/postgres-redis';
 import { migrateServices } from './migrate-services';
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
   const { startedByUs } = await kafka;
   if (supervisor.isStopping) return;
   log(startedByUs ? 'started a Kafka broker (stopped again on exit)' : 'using the Kafka broker already running');
-  await createPlatformTopics(services, kafkaSettings().brokers, log);
+  await createPlatformTopics(services, adminConnection(kafkaSettings()), log);
   if (supervisor.isStopping) return;
 
   await migrateServices(services, log);

@@ -1,4 +1,8 @@
+import { loadServiceRegistry } from '../../apps/gateway/src/registry';
+import { adminConnection } from '../infra/admin-connection';
 import { ensureKafka, stopKafka } from '../infra/kafka';
+import { kafkaSettings } from '../infra/kafka-settings';
+import { createPlatformTopics } from '../platform/platform-topics';
 import { ensureDatabase, ensurePostgres, ensureRedis } from '../infra/postgres-redis';
 import { type JestOutcome, runJest } from './jest-run';
 
@@ -22,6 +26,8 @@ async function main(): Promise<number> {
   await ensureDatabase();
   await ensureRedis();
   kafkaStartedHere = (await ensureKafka()).startedByUs;
+  // As npm start does: the broker creates no topic on first use, and the services' tests relay to the platform's topics.
+  await createPlatformTopics(loadServiceRegistry(), adminConnection(kafkaSettings()), (line) => console.log(line));
 
   const outcomes: JestOutcome[] = [];
   try {

@@ -393,7 +393,7 @@ describe('entries the ledger cannot index (real Postgres and Kafka)', () => {
 
     const tree = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM ledger_entries`))[0].n as number;
     await waitFor(async () => (await tree()) === 2, 'the two good entries');
-    const [parked] = await collectMessages(deadLetterTopic(t.topic), { until: (messages) => messages.length >= 1, timeoutMs: 60_000 });
+    const [parked] = await collectMessages(deadLetterTopic(t.topic, 'audit-ledger'), { until: (messages) => messages.length >= 1, timeoutMs: 60_000 });
     expect(parked.value).toEqual(broken);
     expect(parked.headers['dlq-error-message']).toContain('cannot be a ledger leaf: no UUID id');
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -10,5 +10,12 @@ export const TOPICS = {
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 
-/** Where a consumer parks a message it could not handle after its retries. */
-export const deadLetterTopic = (topic: string): string => `${topic}.dlq`;
+/**
+ * Where a consumer of `consumerService` parks a message of `topic` it could not
+ * handle after its retries. Several services consume one topic: each owns its
+ * dead letters, so its Kafka principal may write them and no other's.
+ */
+export const deadLetterTopic = (topic: string, consumerService: string): string => `${topic}.${consumerService}.dlq`;
+
+/** The prefix of every dead-letter topic of `consumerService` for `topic` (a PREFIXED Kafka ACL). */
+export const deadLetterTopicPrefix = (topic: string, consumerService: string): string => `${topic}.${consumerService}.`;

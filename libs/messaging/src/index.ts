@@ -10,6 +10,7 @@ export * from './kafka/kafka-log-creator';
 export * from './kafka/topic-admin';
 export * from './kafka/partition-leaders';
 export * from './kafka/broker-probe';
+export * from './kafka/kafka-sasl';
 export * from './consumer/inbox.migration';
 export * from './consumer/idempotent-consumer';
 export * from './consumer/idempotent-consumer.options';

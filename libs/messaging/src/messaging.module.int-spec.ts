@@ -1,12 +1,11 @@
 import { Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { eventContract, type EventEnvelope } from '@app/contracts';
-import { createTestDatabase, uniqueTopic, type TestDatabase } from '@app/testing';
+import { createTestDatabase, testKafkaConnection, uniqueTopic, type TestDatabase } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { IdempotentConsumerFactory } from './consumer/idempotent-consumer.factory';
 import { CreateInbox1764300100000 } from './consumer/inbox.migration';
-import { parseBrokers } from './kafka/kafka-client.factory';
 import { MessagingModule } from './messaging.module';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { OutboxSignal } from './outbox/outbox-signal';
@@ -53,7 +52,7 @@ describe('MessagingModule (Nest wiring, real Kafka and Postgres)', () => {
         TestDatabaseModule.of(db.dataSource),
         MessagingModule.forRoot({
           serviceName: 'messaging-module-test',
-          brokers: parseBrokers(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'),
+          ...testKafkaConnection(),
           relay: { pollIntervalMs: 100 },
         }),
       ],

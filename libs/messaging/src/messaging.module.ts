@@ -16,7 +16,7 @@ const sharedProviders: Provider[] = [
     provide: KAFKA_CLIENT,
     inject: [MESSAGING_OPTIONS],
     useFactory: (options: MessagingModuleOptions) =>
-      createKafka({ brokers: options.brokers, clientId: options.serviceName }),
+      createKafka({ brokers: options.brokers, sasl: options.sasl, clientId: options.serviceName }),
   },
   OutboxRelayService,
   IdempotentConsumerFactory,

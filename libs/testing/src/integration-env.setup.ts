@@ -1,3 +1,6 @@
+import { ADMIN_PRINCIPAL, readBrokerCredentials } from '../../../scripts/infra/broker-credentials';
+import { kafkaSettings } from '../../../scripts/infra/kafka-settings';
+
 // Jest setupFile of the integration project: local defaults for the settings
 // services read, applied only when the environment does not set them (so CI or
 // a developer can point the tests elsewhere). Values match service-kit's
@@ -13,4 +16,16 @@ const DEFAULTS: Record<string, string> = {
 
 for (const [name, value] of Object.entries(DEFAULTS)) {
   if (process.env[name] === undefined || process.env[name] === '') process.env[name] = value;
+}
+
+// The local broker authenticates every client: unless the environment names a
+// principal, tests (and the service apps they build) connect as the admin of
+// the broker instance of KAFKA_BROKERS, whose credential it keeps.
+if (!process.env.KAFKA_SASL_MECHANISM) {
+  const credentials = readBrokerCredentials(kafkaSettings());
+  if (credentials) {
+    process.env.KAFKA_SASL_MECHANISM = 'scram-sha-512';
+    process.env.KAFKA_USERNAME = ADMIN_PRINCIPAL;
+    process.env.KAFKA_PASSWORD = credentials.admin;
+  }
 }

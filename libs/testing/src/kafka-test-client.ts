@@ -1,11 +1,23 @@
-import { Kafka, logLevel, type Message } from 'kafkajs';
+import { type KafkaConnection, kafkajsSasl, kafkaSaslFromEnv } from '@app/messaging/kafka/kafka-sasl';
+import { Kafka, logLevel, type Message, type SASLOptions } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { type CollectedMessage, describeMessages, toCollectedMessage } from './kafka-test-message';
 
 export const testKafkaBrokers = (): string[] => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
+/**
+ * The broker of the tests, as the principal of KAFKA_SASL_MECHANISM /
+ * KAFKA_USERNAME / KAFKA_PASSWORD: the local broker's admin unless the
+ * environment says otherwise (integration-env.setup.ts reads it from the
+ * broker instance).
+ */
+export const testKafkaConnection = (): KafkaConnection => ({ brokers: testKafkaBrokers(), sasl: kafkaSaslFromEnv() });
+
+/** The kafkajs `sasl` option of the tests' principal. */
+export const testKafkaSasl = (): SASLOptions | undefined => kafkajsSasl(kafkaSaslFromEnv());
+
 export const testKafka = (clientId = 'integration-test'): Kafka =>
-  new Kafka({ clientId, brokers: testKafkaBrokers(), logLevel: logLevel.ERROR });
+  new Kafka({ clientId, brokers: testKafkaBrokers(), sasl: testKafkaSasl(), logLevel: logLevel.ERROR });
 
 /** A topic name no other test file or run uses (the broker keeps data between runs). */
 export const uniqueTopic = (prefix: string): string => `${prefix}.${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;

@@ -74,7 +74,7 @@ describe('topics of services.json', () => {
 
   it('refuses a declared dead-letter topic: those follow from consumes', () => {
     expect(() => parseServiceRegistry(withTopics({ publishes: ['audit.entries.v1.dlq'], consumes: [] }))).toThrow(
-      /audit\.entries\.v1\.dlq is a dead-letter topic: those follow from "consumes"/,
+      /audit\.entries\.v1\.dlq is a dead-letter topic: those \(<topic>\.<consumer-service>\.dlq\) follow from "consumes"/,
     );
   });
 
@@ -86,12 +86,12 @@ describe('topics of services.json', () => {
     );
   });
 
-  it('derives one dead-letter topic per consumed topic, and the platform set from every service', () => {
-    expect(deadLetterTopicsOf(ledger)).toEqual(['audit.entries.v1.dlq']);
+  it('derives one dead-letter topic per consumed topic, owned by the consumer, and the platform set from every service', () => {
+    expect(deadLetterTopicsOf(ledger)).toEqual(['audit.entries.v1.audit-ledger.dlq']);
     expect(platformTopics([gateway, devices, ledger])).toEqual([
       'audit.alerts.v1',
       'audit.entries.v1',
-      'audit.entries.v1.dlq',
+      'audit.entries.v1.audit-ledger.dlq',
       'device-certification.events.v1',
     ]);
   });

@@ -12,7 +12,7 @@ const declaredTopic = z.string().superRefine((topic, ctx) => {
   ctx.addIssue({
     code: 'custom',
     message: topic.endsWith('.dlq')
-      ? `${topic} is a dead-letter topic: those follow from "consumes", do not declare them`
+      ? `${topic} is a dead-letter topic: those (<topic>.<consumer-service>.dlq) follow from "consumes", do not declare them`
       : `${topic} is not a topic of libs/contracts/src/topics.ts (${[...KNOWN_TOPICS].join(', ')})`,
   });
 });
@@ -26,7 +26,7 @@ export const serviceTopicsSchema = z.strictObject(
   {
     /** Topics its outbox relay (or any producer of it) writes, audit.entries.v1 included when it records audit entries. */
     publishes: z.array(declaredTopic),
-    /** Topics its consumers read; each also gets the service's dead-letter topic `<topic>.dlq`. */
+    /** Topics its consumers read; each also gets the service's own dead-letter topic `<topic>.<service>.dlq`. */
     consumes: z.array(declaredTopic),
   },
   {
@@ -41,11 +41,11 @@ export type ServiceTopics = z.infer<typeof serviceTopicsSchema>;
 export const NO_TOPICS: ServiceTopics = { publishes: [], consumes: [] };
 
 /** The dead-letter topics a service writes: one per consumed topic. */
-export const deadLetterTopicsOf = (service: { topics: ServiceTopics }): string[] =>
-  service.topics.consumes.map(deadLetterTopic);
+export const deadLetterTopicsOf = (service: { name: string; topics: ServiceTopics }): string[] =>
+  service.topics.consumes.map((topic) => deadLetterTopic(topic, service.name));
 
 /** Every topic the platform uses (published, consumed, dead letters), each once, sorted. */
-export function platformTopics(services: Array<{ topics: ServiceTopics }>): string[] {
+export function platformTopics(services: Array<{ name: string; topics: ServiceTopics }>): string[] {
   const all = services.flatMap((service) => [
     ...service.topics.publishes,
     ...service.topics.consumes,

@@ -1,6 +1,6 @@
 import type { IHeaders } from 'kafkajs';
 
-/** Headers added to a message parked on `<topic>.dlq`. */
+/** Headers added to a message parked on `<topic>.<consumer-service>.dlq`. */
 export const DLQ_HEADERS = {
   errorMessage: 'dlq-error-message',
   errorName: 'dlq-error-name',

@@ -52,7 +52,7 @@ export class IdempotentConsumerFactory implements OnApplicationBootstrap, OnModu
     const supervisor = new SupervisedConsumer({
       consumer: this.build(definition),
       topics: definition.topics,
-      probe: () => probeBrokers(this.options.brokers),
+      probe: () => probeBrokers(this.options),
     });
     this.supervised.push(supervisor);
     return supervisor.consumer;

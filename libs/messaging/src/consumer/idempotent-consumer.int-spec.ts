@@ -1,9 +1,10 @@
 import { deadLetterTopic, DomainError, type EventEnvelope } from '@app/contracts';
-import { collectMessages, createTestDatabase, uniqueTopic, type TestDatabase } from '@app/testing';
+import { collectMessages, createTestDatabase, testKafkaConnection, uniqueTopic, type TestDatabase } from '@app/testing';
 import { logLevel, Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { createKafka, parseBrokers } from '../kafka/kafka-client.factory';
+import { createKafka } from '../kafka/kafka-client.factory';
+import { ensureTopics } from '../kafka/topic-admin';
 import { DLQ_HEADERS } from './dead-letter';
 import { IdempotentConsumer } from './idempotent-consumer';
 import { CreateInbox1764300100000 } from './inbox.migration';
@@ -43,8 +44,11 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
   const send = (topic: string, value: string) =>
     producer.send({ topic, acks: -1, messages: [{ key: 'counter-stream', value }] });
   /** In one produce request, so that they reach the consumer as one fetched batch. */
-  const sendTogether = (topic: string, envelopes: EventEnvelope[]) =>
-    producer.send({ topic, acks: -1, messages: envelopes.map((e) => ({ key: 'counter-stream', value: JSON.stringify(e) })) });
+  /** Before the consumer starts: the broker creates no topic on first use, so the topic is created first. */
+  const sendTogether = async (topic: string, envelopes: EventEnvelope[]) => {
+    await ensureTopics(kafka, [topic]);
+    await producer.send({ topic, acks: -1, messages: envelopes.map((e) => ({ key: 'counter-stream', value: JSON.stringify(e) })) });
+  };
   /** Records each effect in commit order, with the offset of the message that had it. */
   const recordEffect = async (env: EventEnvelope, { manager, topic, offset }: { manager: import('typeorm').EntityManager; topic: string; offset: string }) => {
     await manager.query(`INSERT INTO effects (topic, event_id, kafka_offset) VALUES ($1, $2, $3)`, [topic, env.id, offset]);
@@ -55,7 +59,7 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      const offsets = await admin.fetchTopicOffsets(deadLetterTopic(topic));
+      const offsets = await admin.fetchTopicOffsets(deadLetterTopic(topic, 'messaging-test'));
       return offsets.reduce((sum, p) => sum + Number(p.high), 0);
     } finally {
       await admin.disconnect();
@@ -86,7 +90,7 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
     db = await createTestDatabase([CreateInbox1764300100000]);
     await db.dataSource.query(`CREATE TABLE counters (id text PRIMARY KEY, value int NOT NULL)`);
     await db.dataSource.query(`CREATE TABLE effects (seq bigserial PRIMARY KEY, topic text NOT NULL, event_id text NOT NULL, kafka_offset bigint NOT NULL)`);
-    kafka = createKafka({ brokers: parseBrokers(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'), clientId: 'consumer-test', level: logLevel.ERROR });
+    kafka = createKafka({ ...testKafkaConnection(), clientId: 'consumer-test', level: logLevel.ERROR });
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
   });
@@ -129,7 +133,7 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
     expect(committed.partitions).toEqual([expect.objectContaining({ partition: 0, offset: '4' })]);
   });
 
-  it('sends a message whose handler always throws to <topic>.dlq after its retries, and goes on', async () => {
+  it('sends a message whose handler always throws to <topic>.<service>.dlq after its retries, and goes on', async () => {
     const topic = uniqueTopic('consumer-dlq');
     let boomAttempts = 0;
     consumer = newConsumer(topic)
@@ -154,7 +158,7 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
     const inboxed: unknown[] = await db.dataSource.query(`SELECT 1 FROM inbox WHERE message_id = $1`, [boom.id]);
     expect(inboxed).toHaveLength(0);
 
-    const [failed, unreadable] = await collectMessages(deadLetterTopic(topic), {
+    const [failed, unreadable] = await collectMessages(deadLetterTopic(topic, 'messaging-test'), {
       until: (messages) => messages.length >= 2,
       timeoutMs: 60_000,
     });
@@ -197,7 +201,7 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
     expect(handled.map((e) => e.event_id)).toEqual(good.map((e) => e.id));
     expect(handled.map((e) => Number(e.kafka_offset))).toEqual([...Array(20).keys()].filter((i) => i !== 9));
     expect(boomAttempts).toBe(3);
-    const [parked] = await collectMessages(deadLetterTopic(topic), { until: (messages) => messages.length >= 1, timeoutMs: 60_000 });
+    const [parked] = await collectMessages(deadLetterTopic(topic, 'messaging-test'), { until: (messages) => messages.length >= 1, timeoutMs: 60_000 });
     expect(parked.value).toEqual(batch[9]);
     expect(parked.headers).toMatchObject({ [DLQ_HEADERS.originalOffset]: '9', [DLQ_HEADERS.attempts]: '3' });
     expect(await deadLettered(topic)).toBe(1);
@@ -223,7 +227,7 @@ describe('IdempotentConsumer (real Kafka and Postgres)', () => {
     // First the ten together (rolled back), then each alone: the poison three times, then parked.
     expect(calls[0]).toBe(10);
     expect(calls.slice(1).every((n) => n === 1)).toBe(true);
-    const [parked] = await collectMessages(deadLetterTopic(topic), { until: (messages) => messages.length >= 1, timeoutMs: 60_000 });
+    const [parked] = await collectMessages(deadLetterTopic(topic, 'messaging-test'), { until: (messages) => messages.length >= 1, timeoutMs: 60_000 });
     expect(parked.value).toEqual(batch[6]);
     expect(await deadLettered(topic)).toBe(1);
   });

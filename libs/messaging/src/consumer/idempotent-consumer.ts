@@ -86,9 +86,9 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
     if (this.consumer) return;
     const { kafka, topics } = this.options;
     if (this.options.ensureTopics !== false) {
-      await ensureTopics(kafka, [...topics, ...topics.map(deadLetterTopic)], this.options.ensureTopics ?? 3);
+      await ensureTopics(kafka, [...topics, ...topics.map((topic) => deadLetterTopic(topic, this.options.serviceName))], this.options.ensureTopics ?? 3);
     }
-    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
     const consumer = kafka.consumer({ groupId: this.groupId, sessionTimeout: 10_000, heartbeatInterval: 3_000 });
     const membership = this.membership;
     if (membership) {
@@ -205,7 +205,7 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
           throw error;
         }
         if (attempt > this.retry.attempts) {
-          this.logger.error(`${trace}: failed ${attempt - 1} times, sent to ${deadLetterTopic(place.topic)}: ${describe(error)}`);
+          this.logger.error(`${trace}: failed ${attempt - 1} times, sent to ${deadLetterTopic(place.topic, this.options.serviceName)}: ${describe(error)}`);
           await this.deadLetter(place, message, error, attempt - 1);
           await place.settledUpTo(message);
           return this.report('dead-lettered', envelope.type, started);
@@ -250,7 +250,7 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
     if (!this.producer) throw new Error(`${this.groupId} is stopped`);
     const { topic, partition } = place;
     await this.producer.send({
-      topic: deadLetterTopic(topic),
+      topic: deadLetterTopic(topic, this.options.serviceName),
       acks: -1,
       messages: [
         {

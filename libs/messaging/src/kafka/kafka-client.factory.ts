@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { nestKafkaLogCreator } from './kafka-log-creator';
+import { type KafkaConnection, kafkajsSasl } from './kafka-sasl';
 
-export interface KafkaClientOptions {
-  brokers: string[];
+export interface KafkaClientOptions extends KafkaConnection {
   clientId: string;
   logger?: Logger;
   /** kafkajs log level; WARN by default (INFO is chatty on every group join). */
@@ -19,6 +19,7 @@ export function createKafka(options: KafkaClientOptions): Kafka {
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    sasl: kafkajsSasl(options.sasl),
     logLevel: options.level ?? logLevel.WARN,
     logCreator: nestKafkaLogCreator(options.logger ?? new Logger(`Kafka:${options.clientId}`)),
     connectionTimeout: 3_000,

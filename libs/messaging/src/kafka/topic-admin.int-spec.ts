@@ -1,15 +1,15 @@
-import { testKafkaBrokers, uniqueTopic } from '@app/testing';
+import { testKafkaBrokers, testKafkaSasl, uniqueTopic } from '@app/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { ensureTopics } from './topic-admin';
 
 jest.setTimeout(120_000);
 
 // Quiet: while it waits, ensureTopics meets (and kafkajs logs) the errors it waits out.
-const kafka = new Kafka({ clientId: 'topic-admin-test', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'topic-admin-test', brokers: testKafkaBrokers(), sasl: testKafkaSasl(), logLevel: logLevel.NOTHING });
 
 /** Each topic's partition count, asked once without retries: a partition whose leader does not serve it yet fails at once. */
 async function servedPartitions(topics: string[]): Promise<number[]> {
-  const admin = new Kafka({ clientId: 'topic-admin-check', brokers: testKafkaBrokers(), retry: { retries: 0 }, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({ clientId: 'topic-admin-check', brokers: testKafkaBrokers(), sasl: testKafkaSasl(), retry: { retries: 0 }, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
     return await Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic).then((partitions) => partitions.length)));

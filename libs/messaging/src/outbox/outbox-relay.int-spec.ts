@@ -1,9 +1,9 @@
-import { collectMessages, createTestDatabase, uniqueTopic, type TestDatabase } from '@app/testing';
+import { collectMessages, createTestDatabase, testKafkaConnection, uniqueTopic, type TestDatabase } from '@app/testing';
 import { logLevel, type Kafka } from 'kafkajs';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { startKafka, stopKafka, isKafkaUp } from '../../../../scripts/infra/kafka';
-import { createKafka, parseBrokers } from '../kafka/kafka-client.factory';
+import { createKafka } from '../kafka/kafka-client.factory';
 import { ensureTopics } from '../kafka/topic-admin';
 import { OutboxRelay } from './outbox-relay';
 import { CreateOutbox1764300000000 } from './outbox.migration';
@@ -71,7 +71,7 @@ describe('OutboxRelay (real Kafka and Postgres)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase([CreateOutbox1764300000000]);
-    kafka = createKafka({ brokers: parseBrokers(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'), clientId: 'relay-test', level: logLevel.NOTHING });
+    kafka = createKafka({ ...testKafkaConnection(), clientId: 'relay-test', level: logLevel.NOTHING });
   });
 
   afterEach(async () => {

@@ -109,6 +109,8 @@ export class OutboxRelay {
       // kafkajs keeps order and exactly-once writes only with one request in flight.
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
+      // Topics are created (and granted) from services.json before services start; a typo must fail, not create one.
+      allowAutoTopicCreation: false,
       retry: { retries: 3, initialRetryTime: 300, maxRetryTime: 3_000 },
     });
     try {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConfigError } from './config-error';
 import { requireDataKey } from './data-keys';
 import { DEV_DEFAULTS } from './dev-defaults';
+import { kafkaSaslOf } from './kafka-credentials';
 import { extendConfig, loadPlatformConfig } from './load-platform-config';
 
 const problemsOf = (load: () => unknown): string => {
@@ -21,6 +22,9 @@ const productionEnv = {
   JWT_AUDIENCE: 'connected-health',
   PSEUDONYM_SECRET: 'a-real-pseudonym-secret-0123456789',
   IDENTITY_ENCRYPTION_KEY: 'ab'.repeat(32),
+  KAFKA_SASL_MECHANISM: 'scram-sha-512',
+  KAFKA_USERNAME: 'prescription',
+  KAFKA_PASSWORD: 'a-real-kafka-password',
 };
 
 describe('loadPlatformConfig', () => {
@@ -139,10 +143,48 @@ describe('loadPlatformConfig', () => {
       expect(config.JWT_JWKS_URL).toBe('https://idp.example/jwks');
     });
 
+    it('refuses an anonymous Kafka client to the code that connects, and lets a service that never connects (the gateway) run without a principal', () => {
+      const { KAFKA_SASL_MECHANISM: _m, KAFKA_USERNAME: _u, KAFKA_PASSWORD: _p, ...env } = productionEnv;
+      const config = loadPlatformConfig(env, { defaultPort: 1 });
+      expect(problemsOf(() => kafkaSaslOf(config))).toContain('KAFKA_SASL_MECHANISM is required in production');
+      expect(kafkaSaslOf(loadPlatformConfig(productionEnv, { defaultPort: 1 }))).toEqual({
+        mechanism: 'scram-sha-512',
+        username: 'prescription',
+        password: 'a-real-kafka-password',
+      });
+    });
+
     it('refuses a shifted clock', () => {
       const message = problemsOf(() => loadPlatformConfig({ ...productionEnv, CLOCK_OFFSET: '+1d' }, { defaultPort: 1 }));
       expect(message).toContain('CLOCK_OFFSET must be empty in production');
     });
+  });
+});
+
+describe('Kafka credentials', () => {
+  it('are unset by default (no SASL) outside production', () => {
+    const config = loadPlatformConfig({ NODE_ENV: 'development' }, { defaultPort: 1 });
+    expect(config.KAFKA_SASL_MECHANISM).toBeUndefined();
+    expect(kafkaSaslOf(config)).toBeUndefined();
+  });
+
+  it('are read with their mechanism', () => {
+    const config = loadPlatformConfig(
+      { NODE_ENV: 'development', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_USERNAME: 'prescription', KAFKA_PASSWORD: 's3cret' },
+      { defaultPort: 1 },
+    );
+    expect(config).toMatchObject({ KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_USERNAME: 'prescription', KAFKA_PASSWORD: 's3cret' });
+  });
+
+  it.each([
+    [{ KAFKA_SASL_MECHANISM: 'plain', KAFKA_USERNAME: 'a', KAFKA_PASSWORD: 'b' }, 'KAFKA_SASL_MECHANISM must be scram-sha-512'],
+    [{ KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_PASSWORD: 'b' }, 'KAFKA_USERNAME is required with KAFKA_SASL_MECHANISM=scram-sha-512'],
+    [{ KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_USERNAME: 'a' }, 'KAFKA_PASSWORD is required with KAFKA_SASL_MECHANISM=scram-sha-512'],
+    [{ KAFKA_USERNAME: 'a', KAFKA_PASSWORD: 'b' }, 'KAFKA_SASL_MECHANISM is required when KAFKA_USERNAME or KAFKA_PASSWORD is set'],
+  ])('refuses %j, naming the variable', (env, expected) => {
+    const message = problemsOf(() => loadPlatformConfig(env, { defaultPort: 1 }));
+    expect(message).toContain(expected);
+    expect(message).not.toContain('"b"');
   });
 });
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CLOCK_OFFSET_FORMAT, tryParseClockOffset } from '../clock/clock-offset';
 import { DEV_DEFAULTS } from './dev-defaults';
 import { envHex, envHostPortList, envInteger, envString, envUrl } from './env-fields';
+import { checkKafkaCredentials, kafkaCredentialsShape } from './kafka-credentials';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -17,6 +18,7 @@ export const platformConfigShape = (defaultPort?: number) => ({
   DATABASE_URL: envUrl(['postgres:', 'postgresql:']).default(DEV_DEFAULTS.databaseUrl),
   DATABASE_POOL_SIZE: envInteger(1, 50).default(DEV_DEFAULTS.databasePoolSize),
   KAFKA_BROKERS: envHostPortList().default([DEV_DEFAULTS.kafkaBrokers]),
+  ...kafkaCredentialsShape,
   /** Largest event message an append may stage (bytes); keep it below the broker's message.max.bytes. */
   MAX_MESSAGE_BYTES: envInteger(1024, 100 * 1024 * 1024).default(DEFAULT_MAX_MESSAGE_BYTES),
   REDIS_URL: envUrl(['redis:', 'rediss:']).default(DEV_DEFAULTS.redisUrl),
@@ -60,6 +62,7 @@ export type ParsedPlatformConfig = z.output<z.ZodObject<PlatformShape>>;
  * uses none need not hold them.
  */
 export function checkProduction(config: ParsedPlatformConfig, ctx: z.RefinementCtx): void {
+  checkKafkaCredentials(config, ctx);
   if (config.NODE_ENV !== 'production') return;
   const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   const usesPublicKey = Boolean(config.JWT_PUBLIC_KEY || config.JWT_JWKS_URL);

@@ -2,6 +2,7 @@ import { describeUnjoined, IdempotentConsumerFactory } from '@app/messaging';
 import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PLATFORM_CONFIG } from '../../config/config.tokens';
+import { kafkaSaslOf } from '../../config/kafka-credentials';
 import type { PlatformConfig } from '../../config/platform-config.schema';
 import type { DependencyCheck } from './dependency-check';
 import { HealthHttpController } from './health.http.controller';
@@ -25,7 +26,7 @@ function buildChecks(
   if (options.kafka) {
     const brokers = options.kafka === true ? config.KAFKA_BROKERS : options.kafka.brokers;
     // The service's consumers (if it has messaging) must have joined their groups too.
-    checks.push(new KafkaCheck(brokers, () => describeUnjoined(consumers?.statuses() ?? [])));
+    checks.push(new KafkaCheck({ brokers, sasl: kafkaSaslOf(config) }, () => describeUnjoined(consumers?.statuses() ?? [])));
   }
   if (options.redis) checks.push(new RedisCheck(options.redis === true ? config.REDIS_URL : options.redis.url));
   return checks;

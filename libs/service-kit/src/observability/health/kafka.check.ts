@@ -1,4 +1,4 @@
-import { probeBrokers } from '@app/messaging';
+import { type KafkaConnection, probeBrokers } from '@app/messaging';
 import type { DependencyCheck } from './dependency-check';
 
 /** Lines naming each consumer of the service that has not joined its group; empty when all have. */
@@ -16,7 +16,7 @@ export class KafkaCheck implements DependencyCheck {
   private last?: { at: number; error?: Error };
 
   constructor(
-    private readonly brokers: string[],
+    private readonly connection: KafkaConnection,
     private readonly unjoined: UnjoinedConsumers = () => [],
     private readonly cacheMs = 3000,
     private readonly now: () => number = Date.now,
@@ -31,7 +31,7 @@ export class KafkaCheck implements DependencyCheck {
 
   private async probe(): Promise<{ at: number; error?: Error }> {
     try {
-      await probeBrokers(this.brokers, 2_000);
+      await probeBrokers(this.connection, 2_000);
       return { at: this.now() };
     } catch (error) {
       return { at: this.now(), error: error instanceof Error ? error : new Error(String(error)) };
