@@ -1,4 +1,5 @@
 import type { ServiceEntry } from '../../apps/gateway/src/registry';
+import { signingKeys } from './secrets/signing-keys';
 
 /**
  * What one concern adds to a service's environment: its own Kafka
@@ -11,7 +12,9 @@ export type ServiceEnvContributor = (
 ) => Promise<Record<string, string>> | Record<string, string>;
 
 /** Contributors, in order; a later one may not silently override an earlier one's variable. */
-export const SERVICE_ENV_CONTRIBUTORS: ServiceEnvContributor[] = [];
+export const SERVICE_ENV_CONTRIBUTORS: ServiceEnvContributor[] = [
+  signingKeys,
+];
 
 /** The environment of each service process of `npm start`: the platform's, then the service's own. */
 export async function serviceEnvironments(
