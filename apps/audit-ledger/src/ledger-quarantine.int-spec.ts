@@ -123,7 +123,7 @@ describe('a rotated key (real Postgres and Kafka)', () => {
     await t?.close();
   });
 
-  it('appends what the old key sealed before its validUntil, quarantines what it sealed after, and takes the new key from then on', async () => {
+  it('appends what the old key sealed before its validUntil, quarantines what it sealed after and what the new key sealed before its validFrom, and takes the new key from then on', async () => {
     const device: SubjectRef = `device:${uuidv7()}`;
     const old = new AuditStream('device-certification', 'DeviceProduct', oldKey.signingKey);
     const before = old.record(draft(vendor, 'device.registered', device), new Date(rotatedAt.getTime() - 1));
@@ -133,14 +133,20 @@ describe('a rotated key (real Postgres and Kafka)', () => {
     const fresh = new AuditStream('device-certification', 'DeviceProduct', newKey.signingKey);
     const sealedByNew = fresh.record(draft(vendor, 'device.registered', `device:${uuidv7()}`));
     await publish(t.topic, fresh.id, [fresh.envelope(sealedByNew)]);
+    // The new key before its validFrom: not yet valid.
+    const early = new AuditStream('device-certification', 'DeviceProduct', newKey.signingKey);
+    const tooEarly = early.record(draft(vendor, 'device.registered', `device:${uuidv7()}`), new Date(rotatedAt.getTime() - 1));
+    await publish(t.topic, early.id, [early.envelope(tooEarly)]);
 
     await waitFor(async () => (await appendedIds(t, fresh.id)).length === 1 || undefined, 'the new key’s entry');
     expect(await appendedIds(t, old.id)).toEqual([before.entry.id]);
     const { items } = await waitFor(async () => {
       const page = await quarantined(t);
-      return page.items.some((i) => i.entryId === after.entry.id) ? page : undefined;
-    }, 'the quarantined entry');
+      return [after, tooEarly].every((e) => page.items.some((i) => i.entryId === e.entry.id)) ? page : undefined;
+    }, 'the quarantined entries');
     expect(items.find((i) => i.entryId === after.entry.id)).toMatchObject({ reason: 'SIGNER_NOT_VALID' });
+    expect(items.find((i) => i.entryId === tooEarly.entry.id)).toMatchObject({ reason: 'SIGNER_NOT_VALID' });
+    expect(await appendedIds(t, early.id)).toEqual([]);
     const served = (await request(t.app.getHttpServer()).get('/v1/ledger/signers').set('Authorization', tokens.auditor).expect(200)).body.items;
     expect(served).toEqual(expect.arrayContaining([expect.objectContaining({ keyId: oldKey.signer.keyId, validUntil: rotatedAt.toISOString() })]));
   });
