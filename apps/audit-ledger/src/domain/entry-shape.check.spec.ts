@@ -40,6 +40,7 @@ describe('entryShapeProblem', () => {
     ['a short prevHash', { ...good, prevHash: 'ab' }, 's', 'no prevHash (64 lowercase hex)'],
     ['a malformed seal', { ...good, seal: { keyId: 'x', signature: 'y' } }, 's', 'seal must be { keyId: 64 hex, signature: 128 hex }'],
     ['no stream', good, '', 'no streamId on the envelope'],
+    ['a stream id with a NUL', good, 'device:\u0000', 'no streamId on the envelope'],
   ])('refuses %s', (_case, entry, streamId, problem) => {
     expect(entryShapeProblem(entry, streamId)).toBe(problem);
   });

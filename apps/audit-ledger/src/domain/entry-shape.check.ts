@@ -42,6 +42,6 @@ export function entryShapeProblem(entry: unknown, streamId: unknown): string | n
   if (e.seal !== undefined && (!isObject(e.seal) || !HEX_64.test(String(e.seal.keyId)) || !HEX_128.test(String(e.seal.signature)))) {
     return 'seal must be { keyId: 64 hex, signature: 128 hex }';
   }
-  if (typeof streamId !== 'string' || streamId.length === 0) return 'no streamId on the envelope';
+  if (typeof streamId !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(streamId)) return 'no streamId on the envelope';
   return null;
 }

@@ -24,6 +24,12 @@ describe('quarantine records', () => {
     expect(JSON.stringify(alert)).not.toContain('1850775123456');
   });
 
+  it('never carry a NUL or control character, which Postgres would refuse', () => {
+    const claims = { entryId: 'e\u0000', service: 'a\u0000b', streamId: 's\n' };
+    const record = quarantineRecord({ id: 'q4', reason: 'SIGNER_UNKNOWN', message: 'no signer of "a\u0000b"', raw: new Uint8Array(0), claims, place, now });
+    expect(record).toMatchObject({ entryId: 'e?', service: 'a?b', streamId: 's?', message: 'no signer of "a?b"' });
+  });
+
   it('take from a message only short string claims', () => {
     expect(claimsOf({ streamId: 'x'.repeat(201), data: { entry: { id: 'e', service: 42 } } })).toEqual({ entryId: 'e', service: null, streamId: null });
     expect(claimsOf('junk')).toEqual({ entryId: null, service: null, streamId: null });

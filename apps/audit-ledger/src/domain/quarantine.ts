@@ -28,12 +28,15 @@ export interface QuarantineRecord extends AuditEntryQuarantinedV1 {
 export function quarantineRecord(
   input: { id: string; reason: QuarantineReasonV1; message: string; raw: Uint8Array; claims: QuarantineClaims; place: MessagePlace; now: Date },
 ): QuarantineRecord {
+  const { entryId, service, streamId } = input.claims;
   return {
     quarantineId: input.id,
     reason: input.reason,
     // A message is ours, but names what the entry claims: bounded so junk cannot make it huge.
-    message: input.message.slice(0, 500),
-    ...input.claims,
+    message: printable(input.message).slice(0, 500),
+    entryId: entryId === null ? null : printable(entryId),
+    service: service === null ? null : printable(service),
+    streamId: streamId === null ? null : printable(streamId),
     ...input.place,
     rawSha256: sha256Hex(input.raw),
     rawSize: input.raw.length,
@@ -68,4 +71,10 @@ export function claimsOf(envelope: unknown): QuarantineClaims {
   const entry = ((e.data as Record<string, unknown> | undefined)?.entry ?? {}) as Record<string, unknown>;
   const short = (value: unknown): string | null => (typeof value === 'string' && value.length <= 200 ? value : null);
   return { entryId: short(entry.id), service: short(entry.service), streamId: short(e.streamId) };
+}
+
+/** Postgres text and jsonb refuse NUL, and control characters help no reader: a forger could otherwise make the quarantine itself fail. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, '?');
 }
