@@ -1,6 +1,7 @@
 import type { ServiceEntry } from '../../apps/gateway/src/registry';
 import { databaseRoles } from './secrets/database-roles';
 import { kafkaCredentials } from './secrets/kafka-credentials';
+import { signingKeys } from './secrets/signing-keys';
 
 /**
  * What one concern adds to a service's environment: its own Kafka
@@ -16,6 +17,7 @@ export type ServiceEnvContributor = (
 export const SERVICE_ENV_CONTRIBUTORS: ServiceEnvContributor[] = [
   databaseRoles,
   kafkaCredentials,
+  signingKeys,
 ];
 
 /** The environment of each service process of `npm start`: the platform's, then the service's own. */

@@ -32,7 +32,8 @@ async function servicesFile(): Promise<{ file: string; gatewayPort: number; stub
 function startPlatform(env: Record<string, string>): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/platform/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
+    // The stub writes audit entries: its development signing key goes to a throw-away config dir, not the user's.
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'platform-config-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -21,6 +21,11 @@ import { ListLedgerEntriesHandler } from './queries/list-ledger-entries/list-led
 import { ListLedgerEntriesHttpController } from './queries/list-ledger-entries/list-ledger-entries.http.controller';
 import { ListTreeHeadsHandler } from './queries/list-tree-heads/list-tree-heads.handler';
 import { ListTreeHeadsHttpController } from './queries/list-tree-heads/list-tree-heads.http.controller';
+import { ListQuarantineHandler } from './queries/list-quarantine/list-quarantine.handler';
+import { ListQuarantineHttpController } from './queries/list-quarantine/list-quarantine.http.controller';
+import { ListSignersHandler } from './queries/list-signers/list-signers.handler';
+import { ListSignersHttpController } from './queries/list-signers/list-signers.http.controller';
+import { SignerRegistry } from './signers/signer-registry';
 import { LEDGER_SIGNING_KEY, loadSigningKey, signingKeyFrom } from './signing/ledger-signing-key';
 import { LedgerSnapshots } from './store/ledger-snapshots';
 import { LEDGER_DB } from './store/queryable';
@@ -51,6 +56,8 @@ export class AuditLedgerModule {
         ListLedgerEntriesHttpController,
         GetInclusionProofHttpController,
         GetLiabilityDossierHttpController,
+        ListSignersHttpController,
+        ListQuarantineHttpController,
       ],
       providers: [
         { provide: LEDGER_OPTIONS, useValue: options },
@@ -61,6 +68,7 @@ export class AuditLedgerModule {
         },
         // Readers take the database as a Queryable: they run SQL through the stores and never name TypeORM.
         { provide: LEDGER_DB, useExisting: DataSource },
+        SignerRegistry,
         LedgerSnapshots,
         LedgerAppendLoop,
         AuditEntriesConsumer,
@@ -72,6 +80,8 @@ export class AuditLedgerModule {
         ListLedgerEntriesHandler,
         GetInclusionProofHandler,
         GetLiabilityDossierHandler,
+        ListSignersHandler,
+        ListQuarantineHandler,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import type { Signer } from '@app/audit';
 import type { KeyObject } from 'node:crypto';
 import type { LedgerConfig } from './config/ledger-config';
 
@@ -13,6 +14,8 @@ export interface AuditLedgerOptions {
   consumerPurpose?: string;
   /** Overrides LEDGER_SIGNING_KEY (tests). */
   signingKey?: KeyObject;
+  /** Overrides AUDIT_SIGNERS / AUDIT_SIGNERS_FILE (tests: their services' test keys). */
+  signers?: Signer[];
   batchSize?: number;
   /** How often the writer looks for staged entries besides being woken by the consumer. */
   pollMs?: number;

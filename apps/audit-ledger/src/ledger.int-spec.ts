@@ -12,7 +12,7 @@ import {
   type LiabilityDossier,
   type SignedTreeHead,
 } from '@app/audit';
-import { deadLetterTopic, TOPICS, type SubjectRef } from '@app/contracts';
+import { TOPICS, type SubjectRef } from '@app/contracts';
 import { collectMessages } from '@app/testing';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
-import { AUDIT_CHAIN_BROKEN } from './domain/chain-alert';
 import { AuditStream, draft, publish, serviceSigner } from './testing/audit-stream.fixture';
 import { startAuditLedger, tokens, waitFor, type AuditLedgerTestApp } from './testing/audit-ledger.test-app';
 import { arrayQueryOf } from './verification/array-query';
@@ -223,24 +222,34 @@ describe('audit ledger (real Postgres and Kafka)', () => {
     });
   });
 
-  it('records an entry whose chain is broken with its finding, and alerts', async () => {
+  it('quarantines an entry whose chain is broken, alerts, and appends the next entry that continues the chain', async () => {
     const stream = new AuditStream('prescription', 'Prescription');
     const subject: SubjectRef = `prescription:${uuidv7()}`;
     const first = stream.record(draft(prescriber, 'prescription.issued', subject));
-    stream.record(draft(prescriber, 'prescription.cancelled', subject));
+    const second = stream.record(draft(prescriber, 'prescription.cancelled', subject));
     const third = stream.record(draft(prescriber, 'prescription.expired', subject));
-    // The second entry never arrives: the third does not link to the first.
+    // The second entry comes late: the third does not link to the first; once the second is in, the third is resent.
+    const before = (await head()).treeSize;
     await publish(t.topic, stream.id, [stream.envelope(first), stream.envelope(third)]);
-    const before = total();
-    await waitForSize(before + 2);
-    const [row] = await t.dataSource.query(`SELECT chain_finding FROM ledger_entries WHERE entry_id = $1`, [third.entry.id]);
-    expect(row.chain_finding).toMatchObject({ reason: 'PREV_HASH_MISMATCH', expectedPrevHash: first.hash, actualPrevHash: stream.sealed[1].hash });
     const alerts = await collectMessages(TOPICS.auditAlerts, {
       until: (messages) => messages.some((m) => (m.value as { data?: { entryId?: string } })?.data?.entryId === third.entry.id),
       timeoutMs: 30_000,
     });
     const alert = alerts.find((m) => (m.value as { data?: { entryId?: string } })?.data?.entryId === third.entry.id)!;
-    expect(alert.value).toMatchObject({ type: AUDIT_CHAIN_BROKEN, data: { reason: 'PREV_HASH_MISMATCH', streamId: stream.id } });
+    expect(alert.value).toMatchObject({ type: 'AuditEntryQuarantined', data: { reason: 'PREV_HASH_MISMATCH', streamId: stream.id, service: 'prescription' } });
+    const quarantine = (await http().get('/v1/ledger/quarantine').set('Authorization', tokens.auditor).expect(200)).body;
+    expect(quarantine.items[0]).toMatchObject({ reason: 'PREV_HASH_MISMATCH', entryId: third.entry.id, topic: t.topic });
+    await http().get('/v1/ledger/quarantine').set('Authorization', tokens.prescriber).expect(403);
+    expect(await t.dataSource.query(`SELECT 1 FROM ledger_entries WHERE entry_id = $1`, [third.entry.id])).toEqual([]);
+    // A resent envelope of the same entry is a new message id: the ledger takes it once its chain continues.
+    const resent = { ...stream.envelope(third), id: uuidv7() };
+    await publish(t.topic, stream.id, [stream.envelope(second), resent]);
+    await waitForSize(before + 3);
+    const rows: Array<{ entry_id: string }> = await t.dataSource.query(
+      `SELECT entry_id FROM ledger_entries WHERE stream_id = $1 ORDER BY index`,
+      [stream.id],
+    );
+    expect(rows.map((r) => r.entry_id)).toEqual([first.entry.id, second.entry.id, third.entry.id]);
   });
 
   it('verifies consistency between two tree heads, and not with a rewritten history', async () => {
@@ -369,34 +378,5 @@ describe('full ledger verification (real Postgres and Kafka)', () => {
     }, 'the new tree head', 5_000);
     expect(Date.now() - staged).toBeLessThan(1_000);
     expect((await verify()).ok).toBe(true);
-  });
-});
-
-describe('entries the ledger cannot index (real Postgres and Kafka)', () => {
-  let t: AuditLedgerTestApp;
-
-  beforeAll(async () => {
-    t = await startAuditLedger();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  it('parks such an entry on the dead letters alone; the entries around it, staged together, are appended once', async () => {
-    const stream = new AuditStream('device-certification', 'device');
-    const device: SubjectRef = `device:${uuidv7()}`;
-    const vendor = { id: 'vendor-user', role: 'vendor' as const };
-    const [first, second] = [1, 2].map((n) => stream.envelope(stream.record(draft(vendor, `device.step${n}`, device), new Date())));
-    const broken = { ...first, id: uuidv7(), data: { entry: { id: 'not-a-uuid' }, hash: 'f'.repeat(64) } };
-    // In one produce request: one fetched batch, its entries handed to the consumer together.
-    await publish(t.topic, stream.id, [first, broken, second]);
-
-    const tree = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM ledger_entries`))[0].n as number;
-    await waitFor(async () => (await tree()) === 2, 'the two good entries');
-    const [parked] = await collectMessages(deadLetterTopic(t.topic, 'audit-ledger'), { until: (messages) => messages.length >= 1, timeoutMs: 60_000 });
-    expect(parked.value).toEqual(broken);
-    expect(parked.headers['dlq-error-message']).toContain('cannot be a ledger leaf: no UUID id');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await tree()).toBe(2);
   });
 });

@@ -22,3 +22,8 @@ export function canonicalBytes(value: unknown): Uint8Array {
 export function hashAuditEntry(entry: AuditEntry): string {
   return toHex(sha256(canonicalBytes(entry)));
 }
+
+/** SHA-256 of any bytes, lowercase hex. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return toHex(sha256(bytes));
+}

@@ -1,14 +1,14 @@
 import { EMPTY_TREE_ROOT, rootPlan, signTreeHead, type SignedTreeHead } from '@app/audit';
-import { AUDIT_ALERTS_V1 } from '@app/contracts';
 import type { Clock } from '@app/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { chainAlertEnvelope } from '../domain/chain-alert';
 import { planBatch, type BatchPlan, type PendingEntry } from '../domain/ledger-batch.plan';
+import { quarantineRecord } from '../domain/quarantine';
+import type { ChainFinding } from '../domain/stream-link.check';
 import type { LedgerSigningKey } from '../signing/ledger-signing-key';
 import { insertEntries, recordedEntryIds, treeSize } from '../store/entry.store';
 import { insertNodes, readNodes } from '../store/node.store';
-import { announce } from '../store/outbox.store';
+import { recordQuarantine } from '../store/quarantine.store';
 import { deletePending, readPending } from '../store/pending.store';
 import { readStreamHeads, upsertStreamHeads } from '../store/stream-head.store';
 import { insertTreeHead, latestTreeHeadTime, treeHeadCount } from '../store/tree-head.store';
@@ -24,8 +24,9 @@ export interface AppendOutcome {
 
 /**
  * The single writer: takes a batch of staged entries under the schema's
- * advisory lock, appends them to the tree, records chain findings and their
- * alerts (outbox), and signs the new tree head, all in one transaction.
+ * advisory lock, appends those that continue their stream's chain,
+ * quarantines the others with their alerts (outbox), and signs the new tree
+ * head, all in one transaction.
  */
 export class LedgerAppender {
   constructor(
@@ -76,15 +77,22 @@ export class LedgerAppender {
     await upsertStreamHeads(manager, heads);
   }
 
+  /** Entries whose link is broken are quarantined (with their alert) instead of appended. */
   private async raiseAlerts(manager: EntityManager, plan: BatchPlan): Promise<number> {
-    const broken = plan.entries.filter((e) => e.finding !== null);
-    if (broken.length === 0) return 0;
     const now = this.clock.now();
-    const envelopes = broken.map((e) =>
-      chainAlertEnvelope({ ...e.finding!, entryId: e.entryId, index: e.index }, { id: uuidv7(), now, correlationId: e.correlationId }),
+    const records = plan.refused.map(({ pending, finding, entry }) =>
+      quarantineRecord({
+        id: uuidv7(),
+        reason: finding.reason,
+        message: chainMessage(finding),
+        raw: new TextEncoder().encode(pending.entryJcs),
+        claims: { entryId: pending.entryId, service: typeof entry.service === 'string' ? entry.service : null, streamId: pending.streamId },
+        place: pending.place,
+        now,
+      }),
     );
-    await announce(manager, AUDIT_ALERTS_V1.topic, envelopes);
-    return envelopes.length;
+    await recordQuarantine(manager, records);
+    return records.length;
   }
 
   /** Timestamps never go backwards, even if the platform clock is moved back between runs. */
@@ -93,5 +101,16 @@ export class LedgerAppender {
     const head = signTreeHead(this.key.privateKey, timestampMs, size, rootHash);
     await insertTreeHead(manager, head, rootHash, timestampMs);
     return head;
+  }
+}
+
+function chainMessage(finding: ChainFinding): string {
+  switch (finding.reason) {
+    case 'HASH_MISMATCH':
+      return `the hash sent (${finding.claimedHash}) is not the entry's (${finding.computedHash})`;
+    case 'PREV_HASH_MISMATCH':
+      return `prevHash ${finding.actualPrevHash} does not continue stream ${finding.streamId} (its head is ${finding.expectedPrevHash})`;
+    case 'STREAM_VERSION_REGRESSION':
+      return `the stream version goes back on stream ${finding.streamId}`;
   }
 }

@@ -1,6 +1,7 @@
 import { EMPTY_TREE_ROOT, leafHash, nodeHash, rootPlan, type StoredNode } from '@app/audit';
 import { createHash } from 'node:crypto';
 import { nodeKey } from './node-key';
+import type { MessagePlace } from './quarantine';
 import { checkStreamLink, type ChainFinding, type StreamHead } from './stream-link.check';
 
 /** An entry waiting for the writer, as the consumer staged it. */
@@ -12,6 +13,14 @@ export interface PendingEntry {
   entryJcs: string;
   /** The chain hash the publisher sent with it. */
   chainHash: string;
+  place: MessagePlace;
+}
+
+/** A staged entry whose link does not continue its stream's chain: quarantined, never appended. */
+export interface RefusedEntry {
+  pending: PendingEntry;
+  finding: ChainFinding;
+  entry: Record<string, unknown>;
 }
 
 export interface PlannedEntry {
@@ -37,6 +46,7 @@ export interface BatchInput {
 
 export interface BatchPlan {
   entries: PlannedEntry[];
+  refused: RefusedEntry[];
   nodes: StoredNode[];
   heads: Map<string, StreamHead>;
   treeSize: number;
@@ -53,6 +63,7 @@ export function planBatch({ treeSize, frontier, pending, heads, recorded }: Batc
   const newHeads = new Map<string, StreamHead>();
   const seen = new Set(recorded);
   const entries: PlannedEntry[] = [];
+  const refused: RefusedEntry[] = [];
   const nodes: StoredNode[] = [];
   let size = treeSize;
   for (const item of pending) {
@@ -72,6 +83,11 @@ export function planBatch({ treeSize, frontier, pending, heads, recorded }: Batc
       },
       head,
     );
+    // The stream stays at its head: the next genuine entry continues from there and is appended at once.
+    if (finding) {
+      refused.push({ pending: item, finding, entry });
+      continue;
+    }
     const index = size;
     for (const node of completedNodes(known, index, leafHash(bytes))) {
       known.set(nodeKey(node.level, node.index), node.hash);
@@ -90,7 +106,7 @@ export function planBatch({ treeSize, frontier, pending, heads, recorded }: Batc
     });
     size += 1;
   }
-  return { entries, nodes, heads: newHeads, treeSize: size, rootHash: rootOf(known, size) };
+  return { entries, refused, nodes, heads: newHeads, treeSize: size, rootHash: rootOf(known, size) };
 }
 
 /** The leaf node and every perfect subtree it closes (one per trailing 1 bit of its index). */

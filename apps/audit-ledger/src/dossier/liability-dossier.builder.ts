@@ -6,6 +6,7 @@ import { LedgerErrors } from '../domain/ledger.errors';
 import { mayRead } from '../domain/prescriber-access';
 import { LEDGER_SIGNING_KEY, type LedgerSigningKey } from '../signing/ledger-signing-key';
 import { firstEntryOf } from '../store/entry.store';
+import { SignerRegistry } from '../signers/signer-registry';
 import { LedgerSnapshots } from '../store/ledger-snapshots';
 import { inclusionPaths } from '../store/proof.store';
 import { latestTreeHead } from '../store/tree-head.store';
@@ -17,13 +18,14 @@ import { gatherDossierEntries } from './dossier-entries.gatherer';
  * its device's certification, what names it), from each stream's genesis up
  * to ONE signed tree head read in the same snapshot (REPEATABLE READ), each
  * with its inclusion proof and party, in time order; and the same entries
- * per stream with each chain's head and findings.
+ * per stream with each chain's head and findings; and the signer registry.
  */
 @Injectable()
 export class LiabilityDossierBuilder {
   constructor(
     private readonly snapshots: LedgerSnapshots,
     @Inject(LEDGER_SIGNING_KEY) private readonly key: LedgerSigningKey,
+    private readonly registry: SignerRegistry,
   ) {}
 
   build(prescriptionId: string, reader: Principal): Promise<LiabilityDossier> {
@@ -40,7 +42,9 @@ export class LiabilityDossierBuilder {
       const { keyId, publicKeyPem } = this.key.publicKey;
       const proven = entries.map((e, i) => ({ index: e.index, entry: e.entry, leafHash: e.leafHash, path: paths[i] }));
       // The tree head key also signs which streams the dossier covers: proofs cannot show that none was left out.
-      return assembleDossier({ prescriptionId, treeHead, publicKey: { keyId, publicKeyPem } }, proven, this.key.privateKey);
+      const dossier = assembleDossier({ prescriptionId, treeHead, publicKey: { keyId, publicKeyPem } }, proven, this.key.privateKey);
+      // The registry as the ledger knows it, history included; a verifier trusts rather the one it was given (`--signers`).
+      return { ...dossier, signers: await this.registry.signers() };
     });
   }
 }

@@ -1,5 +1,6 @@
 import { signDevToken, type DevTokenRequest } from '@app/auth';
-import { createTopics, startServiceTestApp, uniqueTopic, type ServiceTestApp } from '@app/testing';
+import type { Signer } from '@app/audit';
+import { createTopics, startServiceTestApp, testSigners, uniqueTopic, type ServiceTestApp } from '@app/testing';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { AUDIT_LEDGER, AuditLedgerModule } from '../audit-ledger.module';
 import { loadLedgerConfig } from '../config/ledger-config';
@@ -10,12 +11,17 @@ export interface AuditLedgerTestApp extends ServiceTestApp {
   signingKey: KeyObject;
 }
 
+/** The writers whose test keys (libs/testing testSigningKey) the ledger trusts unless told otherwise. */
+export const TEST_WRITERS = ['device-certification', 'prescription', 'enrolment', 'claims'];
+
 /**
  * The real service on a fresh schema, real Kafka and a key of its own. It reads
- * a topic of its own unless told to read the platform's (`audit.entries.v1`).
+ * a topic of its own unless told to read the platform's (`audit.entries.v1`),
+ * and accepts seals from the test keys of TEST_WRITERS unless given `signers`.
  * `ownRoles`: as its own runtime role, with the privileges `npm start` gives it.
  */
-export async function startAuditLedger(options: { topic?: string; ownRoles?: boolean } = {}): Promise<AuditLedgerTestApp> {
+export async function startAuditLedger(options: { topic?: string; signers?: Signer[]; ownRoles?: boolean } = {}): Promise<AuditLedgerTestApp> {
+  const signers = options.signers ?? testSigners(TEST_WRITERS);
   const topic = options.topic ?? uniqueTopic('audit.entries.test');
   if (!options.topic) await createTopics([topic], 3);
   const { privateKey: signingKey } = generateKeyPairSync('ed25519');
@@ -25,7 +31,7 @@ export async function startAuditLedger(options: { topic?: string; ownRoles?: boo
     ownRoles: options.ownRoles,
     loadConfig: loadLedgerConfig,
     module: ({ config, schema }) =>
-      AuditLedgerModule.forRoot({ config, schema, topic, consumerPurpose: `test-${schema}`, signingKey, pollMs: 100 }),
+      AuditLedgerModule.forRoot({ config, schema, topic, consumerPurpose: `test-${schema}`, signingKey, signers, pollMs: 100 }),
   });
   return { ...started, topic, signingKey };
 }

@@ -31,7 +31,44 @@ export type AuditChainBrokenV1 = {
   previousIndex: number | null;
 };
 
-export type AuditAlertsV1 = { AuditChainBroken: AuditChainBrokenV1 };
+/**
+ * Why the ledger refused a message of audit.entries.v1 (API.md "quarantine"):
+ * its seal (SEAL_MISSING, SIGNER_UNKNOWN: no key of its service has that id,
+ * SIGNER_NOT_VALID: the key was not valid at occurredAt, SEAL_INVALID), its
+ * form (UNREADABLE: not a JSON envelope, MALFORMED_ENTRY: a field of API.md
+ * missing or malformed) or its chain (the ChainBreakReasonV1 codes).
+ */
+export type QuarantineReasonV1 =
+  | 'SEAL_MISSING'
+  | 'SIGNER_UNKNOWN'
+  | 'SIGNER_NOT_VALID'
+  | 'SEAL_INVALID'
+  | 'UNREADABLE'
+  | 'MALFORMED_ENTRY'
+  | ChainBreakReasonV1;
+
+/**
+ * A message the ledger did not append. Ids, hashes and codes only: the
+ * claimed fields are the message's own (unverified) and never its evidence.
+ */
+export type AuditEntryQuarantinedV1 = {
+  quarantineId: string;
+  reason: QuarantineReasonV1;
+  message: string;
+  /** What the message claims, when it could be read that far. */
+  entryId: string | null;
+  service: string | null;
+  streamId: string | null;
+  topic: string;
+  partition: number;
+  offset: string;
+  /** SHA-256 of the raw message value, lowercase hex, and its size. */
+  rawSha256: string;
+  rawSize: number;
+  receivedAt: string;
+};
+
+export type AuditAlertsV1 = { AuditChainBroken: AuditChainBrokenV1; AuditEntryQuarantined: AuditEntryQuarantinedV1 };
 export type AuditAlertEventV1 = EventOf<AuditAlertsV1>;
 
-export const AUDIT_ALERTS_V1 = eventContract<AuditAlertsV1>(TOPICS.auditAlerts, { AuditChainBroken: 1 });
+export const AUDIT_ALERTS_V1 = eventContract<AuditAlertsV1>(TOPICS.auditAlerts, { AuditChainBroken: 1, AuditEntryQuarantined: 1 });

@@ -11,6 +11,8 @@ export interface HandlerContext {
   partition: number;
   offset: string;
   attempt: number;
+  /** Each handled message's offset and raw value, in order (one for a single event): what a consumer that quarantines keeps. */
+  messages?: ReadonlyArray<{ offset: string; value: Buffer | null }>;
 }
 
 export type EventHandler<TData = Record<string, unknown>, TType extends string = string> = (
@@ -52,6 +54,11 @@ export interface GroupMembershipListener {
 
 export interface IdempotentConsumerHooks {
   settled?(outcome: MessageOutcome, type: string | null, durationMs: number): void;
+  /**
+   * A message that is not a readable envelope (not JSON, no id or type), before it is dead-lettered:
+   * a consumer that must account for every message (the ledger's quarantine) records it here.
+   */
+  unreadable?(message: { topic: string; partition: number; offset: string; value: Buffer | null }, error: unknown): Promise<void>;
 }
 
 /** Large enough to spread a transaction and an offset commit over many messages, small enough to keep locks briefly. */

@@ -4,7 +4,7 @@ import { Partitioners, type Consumer, type EachBatchPayload, type KafkaMessage, 
 import { ensureTopics } from '../kafka/topic-admin';
 import { nextOffset, planBatch, type ReadableMessage } from './batch-plan';
 import { deadLetterHeaders } from './dead-letter';
-import { DEFAULT_MAX_RUN, DEFAULT_PARTITIONS_AT_ONCE, type EventHandler, type GroupMembershipListener, type ManyEventsHandler, type RegisteredHandler, type IdempotentConsumerOptions, type MessageOutcome } from './idempotent-consumer.options';
+import { DEFAULT_MAX_RUN, DEFAULT_PARTITIONS_AT_ONCE, type EventHandler, type HandlerContext, type GroupMembershipListener, type ManyEventsHandler, type RegisteredHandler, type IdempotentConsumerOptions, type MessageOutcome } from './idempotent-consumer.options';
 import { RECORD_IN_INBOX, STILL_WRITABLE } from './inbox.sql';
 import { isInfrastructureError } from './infrastructure-error';
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
@@ -141,6 +141,7 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
       if (step.kind === 'unreadable') {
         const started = Date.now();
         this.logger.error(`Unreadable message at ${topic}/${partition}@${step.message.offset}: ${describe(step.error)}`);
+        await this.options.hooks?.unreadable?.({ topic, partition, offset: step.message.offset, value: step.message.value }, step.error);
         await this.deadLetter(place, step.message, step.error, 1);
         await place.settledUpTo(step.message);
         this.report('dead-lettered', null, started);
@@ -215,7 +216,8 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
         await place.heartbeat();
       }
       try {
-        const outcome = await this.processOnce(envelope, { topic: place.topic, partition: place.partition, offset: message.offset, attempt });
+        const where = { topic: place.topic, partition: place.partition, offset: message.offset, attempt, messages: [{ offset: message.offset, value: message.value }] };
+        const outcome = await this.processOnce(envelope, where);
         await place.settledUpTo(message);
         this.logger.debug(`${trace}: ${outcome}`);
         return this.report(outcome, envelope.type, started);
@@ -228,7 +230,7 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
 
   private processOnce(
     envelope: EventEnvelope,
-    where: { topic: string; partition: number; offset: string; attempt: number },
+    where: Omit<HandlerContext, 'manager'>,
   ): Promise<MessageOutcome> {
     return this.options.dataSource.transaction(async (manager) => {
       const recorded: unknown[] = await manager.query(RECORD_IN_INBOX, [this.groupId, envelope.id]);

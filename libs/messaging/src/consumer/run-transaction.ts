@@ -52,7 +52,8 @@ export function handleRunTogether(context: RunContext, run: ReadableMessage[]): 
         continue;
       }
       const count = handler.many ? sameTypeAhead(run, fresh, index) : 1;
-      const at = { manager, topic, partition, offset: run[index + count - 1].message.offset, attempt: 1 };
+      const handled = run.slice(index, index + count).map(({ message }) => ({ offset: message.offset, value: message.value }));
+      const at = { manager, topic, partition, offset: run[index + count - 1].message.offset, attempt: 1, messages: handled };
       try {
         if (handler.many) await handler.handle(run.slice(index, index + count).map((m) => m.envelope), at);
         else await handler.handle(envelope, at);
