@@ -13,7 +13,7 @@ import {
   type SignedTreeHead,
 } from '@app/audit';
 import { TOPICS, type SubjectRef } from '@app/contracts';
-import { collectMessages } from '@app/testing';
+import { collectMessages, testSigners } from '@app/testing';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditStream, draft, publish, serviceSigner } from './testing/audit-stream.fixture';
-import { startAuditLedger, tokens, waitFor, type AuditLedgerTestApp } from './testing/audit-ledger.test-app';
+import { startAuditLedger, TEST_WRITERS, tokens, waitFor, type AuditLedgerTestApp } from './testing/audit-ledger.test-app';
 import { arrayQueryOf } from './verification/array-query';
 import { verifyLedger } from './verification/ledger-verifier';
 
@@ -62,7 +62,8 @@ describe('audit ledger (real Postgres and Kafka)', () => {
   };
 
   beforeAll(async () => {
-    t = await startAuditLedger();
+    // The dossier's streams seal with keys of their own; the other tests' streams with the services' test keys.
+    t = await startAuditLedger({ signers: [...signers, ...testSigners(TEST_WRITERS)] });
     const d = streams.device;
     d.record(draft(vendor, 'device.registered', device, [], 'REGISTERED'), at(1));
     d.record(draft(vendor, 'device.submitted', device, [], 'SUBMITTED'), at(2));

@@ -53,7 +53,7 @@ describe('the dossier of a renewed prescription (real ledger, Postgres and Kafka
   };
   let signersFile: string;
   beforeAll(async () => {
-    t = await startAuditLedger();
+    t = await startAuditLedger({ signers: signers.items });
     streams.device.record(draft(vendor, 'device.registered', device, [], 'REGISTERED'), at(1));
     streams.device.record(draft(vendor, 'device.submitted', device, [], 'SUBMITTED'), at(2));
     streams.device.record(draft(evaluator, 'device.certified', device, [], 'CERTIFIED'), at(3));
