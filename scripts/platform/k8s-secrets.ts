@@ -3,25 +3,26 @@ import type { ServiceEntry } from '../../apps/gateway/src/registry';
 
 /**
  * Secrets a service's code asks for beyond what its services.json entry
- * implies. prescription computes patient pseudonyms; audit-ledger signs tree
+ * implies. prescription computes patient pseudonyms and encrypts identities;
+ * audit-ledger signs tree
  * heads. A new service adds itself here only if it uses such a key.
  */
 const OWN_KEYS: Record<string, string[]> = {
-  prescription: ['PSEUDONYM_SECRET'],
+  prescription: ['PSEUDONYM_SECRET', 'IDENTITY_ENCRYPTION_KEY'],
   'audit-ledger': ['LEDGER_SIGNING_KEY'],
 };
 
 /**
  * The keys of `<name>-secrets` (k8s/secret.template.yaml), sorted: what the
  * service's own process needs and nothing more.
- * - DATABASE_URL (its runtime role) and IDENTITY_ENCRYPTION_KEY (remembered
+ * - DATABASE_URL (its runtime role) and ANSWER_ENCRYPTION_KEY (remembered
  *   Idempotency-Key answers are encrypted under a key derived from it) with a schema;
  * - AUDIT_SIGNING_KEY when it writes audit entries.
  * Kafka credentials come from its KafkaUser's Secret, not from this one.
  */
 export function expectedSecretKeys(service: ServiceEntry): string[] {
   const keys = [
-    ...(service.schema ? ['DATABASE_URL', 'IDENTITY_ENCRYPTION_KEY'] : []),
+    ...(service.schema ? ['DATABASE_URL', 'ANSWER_ENCRYPTION_KEY'] : []),
     ...(service.topics.publishes.includes(TOPICS.auditEntries) ? ['AUDIT_SIGNING_KEY'] : []),
     ...(OWN_KEYS[service.name] ?? []),
   ];

@@ -12,6 +12,7 @@ const DEFAULTS: Record<string, string> = {
   JWT_SECRET: 'dev-only-jwt-secret-change-me',
   PSEUDONYM_SECRET: 'dev-only-pseudonym-secret-change-me',
   IDENTITY_ENCRYPTION_KEY: '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f',
+  ANSWER_ENCRYPTION_KEY: '1f1e1d1c1b1a191817161514131211100f0e0d0c0b0a09080706050403020100',
 };
 
 for (const [name, value] of Object.entries(DEFAULTS)) {

@@ -64,7 +64,7 @@ export class LedgerAppendLoop implements OnApplicationBootstrap, OnModuleDestroy
       for (;;) {
         const outcome = await this.appender.appendBatch();
         if (outcome.alerts > 0) {
-          this.logger.warn(`${outcome.alerts} broken chain link(s) recorded and alerted`);
+          this.logger.warn(`${outcome.alerts} entr(ies) breaking their stream's chain quarantined and alerted`);
           this.outboxSignal.notify();
         }
         if (outcome.taken === 0 || this.stopped) return;

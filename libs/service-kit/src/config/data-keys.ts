@@ -2,11 +2,12 @@ import { ConfigError } from './config-error';
 import { DEV_DEFAULTS } from './dev-defaults';
 import type { PlatformConfig } from './platform-config.schema';
 
-export type DataKeyName = 'PSEUDONYM_SECRET' | 'IDENTITY_ENCRYPTION_KEY';
+export type DataKeyName = 'PSEUDONYM_SECRET' | 'IDENTITY_ENCRYPTION_KEY' | 'ANSWER_ENCRYPTION_KEY';
 
 const DEVELOPMENT_VALUES: Record<DataKeyName, string> = {
   PSEUDONYM_SECRET: DEV_DEFAULTS.pseudonymSecret,
   IDENTITY_ENCRYPTION_KEY: DEV_DEFAULTS.identityEncryptionKey,
+  ANSWER_ENCRYPTION_KEY: DEV_DEFAULTS.answerEncryptionKey,
 };
 
 /**

@@ -31,7 +31,7 @@ export class IdempotencyStore {
     @Inject(PLATFORM_CONFIG) config: PlatformConfig,
     @Inject(SERVICE_NAME) service: string,
   ) {
-    this.cipher = new AnswerCipher(requireDataKey(config, 'IDENTITY_ENCRYPTION_KEY'), service);
+    this.cipher = new AnswerCipher(requireDataKey(config, 'ANSWER_ENCRYPTION_KEY'), service);
   }
 
   async find(scope: string, key: string): Promise<StoredAnswer | null> {
