@@ -2,8 +2,11 @@ import { GENESIS_HASH, generateSigningKey } from '@app/audit';
 import { TOPICS } from '@app/contracts';
 import { type AppendRequest, type Decider, type EventStore, type StreamState, planDecision } from '@app/event-sourcing';
 import type { Pool } from 'pg';
+import { useNativeEd25519 } from '@app/service-kit';
 import { v7 as uuidv7 } from 'uuid';
 
+// As a service seals: with the native primitive ServiceKitModule installs.
+useNativeEd25519();
 const signingKey = generateSigningKey();
 
 /* The operations the event store bench times, each planned exactly as the command pipeline plans a command (planDecision). */

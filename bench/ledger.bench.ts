@@ -15,7 +15,7 @@
  */
 import { canonicalJson, fromHex, generateSigningKey, GENESIS_HASH, verifyInclusion } from '@app/audit';
 import { buildAuditEntry } from '@app/event-sourcing';
-import { fixedClock } from '@app/service-kit';
+import { fixedClock, useNativeEd25519 } from '@app/service-kit';
 import { createTestDatabase } from '@app/testing';
 import { generateKeyPairSync } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
@@ -32,6 +32,7 @@ const batchSize = Number(process.env.LEDGER_BENCH_BATCH ?? 2_000);
 const proofs = Number(process.env.LEDGER_BENCH_PROOFS ?? 2_000);
 const STREAMS = 1_000;
 /** The staged entries' writer key (the bench stages rows directly: their seals are never checked here). */
+useNativeEd25519();
 const writerKey = generateSigningKey();
 const STAGE = `
 INSERT INTO ledger_pending (entry_id, stream_id, entry_jcs, chain_hash)

@@ -1,11 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { ServiceTestApp } from '@app/testing';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createGatewayApp } from '../apps/gateway/src/gateway.app';
-import { loadGatewayConfig } from '../apps/gateway/src/gateway.config';
-import { NO_TOPICS } from '../apps/gateway/src/registry';
-import { productBody, startDeviceCertification, tokens } from '../apps/device-certification/src/testing/device-certification.test-app';
+import { productBody, tokens } from '../apps/device-certification/src/testing/device-certification.test-app';
+import { startDevicesBehindGateway, type DevicesBehindGateway } from './support/devices-behind-gateway';
 
 /**
  * A client's X-Correlation-Id is client-controlled text; the ledger is
@@ -13,24 +10,17 @@ import { productBody, startDeviceCertification, tokens } from '../apps/device-ce
  * write carries the gateway's correlation id, never the client's.
  */
 describe("the correlation id of an audit entry is the gateway's, not the client's (gateway, device-certification)", () => {
+  let platform: DevicesBehindGateway;
   let devices: ServiceTestApp;
   let gateway: INestApplication;
 
   beforeAll(async () => {
-    devices = await startDeviceCertification();
-    await devices.app.listen(0, '127.0.0.1');
-    const port = (devices.app.getHttpServer().address() as AddressInfo).port;
-    const services = [
-      { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [], topics: NO_TOPICS },
-      { name: 'device-certification', port, entry: 'x.ts', prefixes: ['/v1/devices'], topics: NO_TOPICS },
-    ];
-    gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), services, {});
-    await gateway.init();
+    platform = await startDevicesBehindGateway();
+    ({ devices, gateway } = platform);
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await devices?.close();
+    await platform?.close();
   });
 
   it('records the gateway id in the event and the audit entry; the client id is only echoed', async () => {

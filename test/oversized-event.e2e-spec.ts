@@ -1,11 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { schemaChanges, snapshotSchema, type ServiceTestApp } from '@app/testing';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createGatewayApp } from '../apps/gateway/src/gateway.app';
-import { loadGatewayConfig } from '../apps/gateway/src/gateway.config';
-import { NO_TOPICS } from '../apps/gateway/src/registry';
-import { productBody, startDeviceCertification, tokens } from '../apps/device-certification/src/testing/device-certification.test-app';
+import { productBody, tokens } from '../apps/device-certification/src/testing/device-certification.test-app';
+import { startDevicesBehindGateway, type DevicesBehindGateway } from './support/devices-behind-gateway';
 
 /**
  * A body under the 1 MiB HTTP limit can still make an event larger than the
@@ -15,24 +12,17 @@ import { productBody, startDeviceCertification, tokens } from '../apps/device-ce
  * written, directly and through the gateway.
  */
 describe('an event larger than the broker accepts is refused at append time (device-certification, gateway)', () => {
+  let platform: DevicesBehindGateway;
   let devices: ServiceTestApp;
   let gateway: INestApplication;
 
   beforeAll(async () => {
-    devices = await startDeviceCertification();
-    await devices.app.listen(0, '127.0.0.1');
-    const port = (devices.app.getHttpServer().address() as AddressInfo).port;
-    const services = [
-      { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [], topics: NO_TOPICS },
-      { name: 'device-certification', port, entry: 'x.ts', prefixes: ['/v1/devices'], topics: NO_TOPICS },
-    ];
-    gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), services, {});
-    await gateway.init();
+    platform = await startDevicesBehindGateway();
+    ({ devices, gateway } = platform);
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await devices?.close();
+    await platform?.close();
   });
 
   // 3,300 profiles of 300 characters: about 1.0 MB of JSON, under 1 MiB, over the 900 KiB a message may weigh.

@@ -1,4 +1,4 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
+import { ed25519Sign, ed25519Verify } from './ed25519';
 import canonicalize from 'canonicalize';
 import type { CoveredStream, DossierCoverage, DossierStream, LiabilityDossier } from './dossier';
 import { publicKeyFromPem, type Ed25519SigningKey } from './ed25519-pem';
@@ -25,7 +25,7 @@ export function coverageBytes(dossier: Pick<LiabilityDossier, 'prescriptionId' |
 /** Signs the coverage of a dossier's streams with the ledger's tree head key. */
 export function signCoverage(dossier: Pick<LiabilityDossier, 'prescriptionId' | 'treeHead' | 'streams'>, ledgerKey: Ed25519SigningKey): DossierCoverage {
   const streams = coveredStreams(dossier.streams);
-  return { streams, signature: toHex(ed25519.sign(coverageBytes(dossier, streams), ledgerKey.secretKey)) };
+  return { streams, signature: toHex(ed25519Sign(coverageBytes(dossier, streams), ledgerKey.secretKey)) };
 }
 
 /** True only when the signature over the statement verifies under the trusted key. Never throws. */
@@ -33,7 +33,7 @@ export function verifyCoverageSignature(publicKeyPem: string, dossier: Pick<Liab
   try {
     const { streams, signature } = coverage as DossierCoverage;
     if (!Array.isArray(streams) || typeof signature !== 'string') return false;
-    return ed25519.verify(fromHex(signature), coverageBytes(dossier, streams), publicKeyFromPem(publicKeyPem), { zip215: false });
+    return ed25519Verify(fromHex(signature), coverageBytes(dossier, streams), publicKeyFromPem(publicKeyPem));
   } catch {
     return false;
   }

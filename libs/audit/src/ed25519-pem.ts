@@ -32,6 +32,12 @@ export function signingKeyFromPem(pem: string): Ed25519SigningKey {
   return { secretKey, publicKey, keyId: keyIdOfPublicKey(publicKey) };
 }
 
+/** The SPKI DER of a public key (what `keyId` hashes). */
+export const spkiDer = (publicKey: Uint8Array): Uint8Array => concat(SPKI_PREFIX, checkLength(publicKey));
+
+/** The PKCS#8 DER of a seed, for runtimes that import keys only as DER. */
+export const pkcs8Der = (secretKey: Uint8Array): Uint8Array => concat(PKCS8_PREFIX, checkLength(secretKey));
+
 export function publicKeyToPem(publicKey: Uint8Array): string {
   return toPem(concat(SPKI_PREFIX, checkLength(publicKey)), 'PUBLIC KEY');
 }

@@ -14,4 +14,5 @@ export * from './dossier-scope';
 export * from './dossier-streams';
 export * from './dossier-verify';
 export * from './ed25519-pem';
+export * from './ed25519';
 export * from './seal';

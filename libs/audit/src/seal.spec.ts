@@ -1,7 +1,8 @@
 import type { AuditEntry } from '@app/contracts';
 import { canonicalJson } from './audit-hash';
 import { generateSigningKeyPem, signingKeyFromPem } from './ed25519-pem';
-import { checkEntrySeal, sealBytes, sealEntry, type Signer } from './seal';
+import { hashAuditEntry } from './audit-hash';
+import { checkEntrySeal, sealAndHashEntry, sealBytes, sealEntry, type Signer } from './seal';
 
 const draft: Omit<AuditEntry, 'seal'> = {
   id: '0b0f5b8e-51a7-4c36-9b83-0d5d2f6f6a10',
@@ -32,6 +33,25 @@ describe('entry seals', () => {
     expect(new TextDecoder().decode(sealBytes(sealed))).toBe(canonicalJson(draft));
     expect(sealed.seal.keyId).toBe(own.signer.keyId);
     expect(sealed.seal.signature).toMatch(/^[0-9a-f]{128}$/);
+  });
+
+  it('seals and hashes in one pass to exactly the bytes of sealEntry then hashAuditEntry', () => {
+    const variants: Array<Omit<AuditEntry, 'seal'>> = [
+      draft,
+      { ...draft, rulesVersion: 'has-2025.1' },
+      // Nested keys named like top-level ones, unicode, escapes and numbers: the members are canonicalised as JCS does.
+      {
+        ...draft,
+        relatedSubjects: ['prescription:0b0f5b8e-51a7-4c36-9b83-0d5d2f6f6a11'],
+        evidence: { service: 'x', seal: { z: 1, a: [2, 1e21, 0.5] }, 'é': 'quote " and \\ and \u2028', b: null },
+      },
+    ];
+    for (const entry of variants) {
+      const { entry: sealed, hash } = sealAndHashEntry(entry, own.key);
+      expect(sealed).toEqual(sealEntry(entry, own.key));
+      expect(hash).toBe(hashAuditEntry(sealEntry(entry, own.key)));
+      expect(checkEntrySeal(sealed, [own.signer]).ok).toBe(true);
+    }
   });
 
   it('verifies under a signer of the entry service valid at occurredAt', () => {

@@ -1,6 +1,6 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
 import type { AuditEntry, EntrySeal } from '@app/contracts';
-import { canonicalBytes } from './audit-hash';
+import { canonicalBytes, canonicalJson, sha256Hex } from './audit-hash';
+import { ed25519Sign, ed25519Verify } from './ed25519';
 import { keyIdOfPublicKey, publicKeyFromPem, type Ed25519SigningKey } from './ed25519-pem';
 import { fromHex, toHex } from './hex';
 
@@ -28,8 +28,32 @@ export function sealBytes(entry: Omit<AuditEntry, 'seal'> | AuditEntry): Uint8Ar
 
 /** The entry with its seal under the writing service's key. */
 export function sealEntry(entry: Omit<AuditEntry, 'seal'>, key: Ed25519SigningKey): AuditEntry {
-  const signature = toHex(ed25519.sign(sealBytes(entry), key.secretKey));
+  const signature = toHex(ed25519Sign(sealBytes(entry), key.secretKey));
   return { ...entry, seal: { keyId: key.keyId, signature } };
+}
+
+/**
+ * `sealEntry` then `hashAuditEntry`, canonicalising each field once: the
+ * JCS of an object is `{`, its members sorted by key as `"key":JCS(value)`
+ * joined by commas, `}` (RFC 8785 section 3.2.3), so the bytes the seal
+ * signs and the bytes the chain hashes share every member but the seal.
+ * Canonicalisation is the costliest part of an append on the Node side;
+ * this halves it. Same bytes as the two calls, by construction and by test.
+ */
+export function sealAndHashEntry(unsealed: Omit<AuditEntry, 'seal'>, key: Ed25519SigningKey): { entry: AuditEntry; hash: string } {
+  const members = Object.entries(unsealed)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => ({ name, text: `${JSON.stringify(name)}:${canonicalJson(value)}` }));
+  const signature = toHex(ed25519Sign(objectBytes(members), key.secretKey));
+  const seal: EntrySeal = { keyId: key.keyId, signature };
+  const hash = sha256Hex(objectBytes([...members, { name: 'seal', text: `"seal":${canonicalJson(seal)}` }]));
+  return { entry: { ...unsealed, seal }, hash };
+}
+
+function objectBytes(members: ReadonlyArray<{ name: string; text: string }>): Uint8Array {
+  // JCS sorts keys by UTF-16 code units, which is what the default string order compares.
+  const sorted = [...members].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return new TextEncoder().encode(`{${sorted.map((m) => m.text).join(',')}}`);
 }
 
 /**
@@ -57,12 +81,8 @@ export function checkEntrySeal(entry: AuditEntry, signers: readonly Signer[]): S
   if (valid === undefined) {
     return fail('SIGNER_NOT_VALID', `key ${keyId} of "${entry.service}" is not valid at occurredAt ${String(entry.occurredAt)}`);
   }
-  try {
-    const ok = ed25519.verify(fromHex(seal.signature), sealBytes(entry), publicKeyOf(valid)!, { zip215: false });
-    return ok ? { ok: true, signer: valid } : fail('SEAL_INVALID', `the seal does not verify under key ${keyId}`);
-  } catch {
-    return fail('SEAL_INVALID', `the seal does not verify under key ${keyId}`);
-  }
+  const ok = ed25519Verify(fromHex(seal.signature), sealBytes(entry), publicKeyOf(valid)!);
+  return ok ? { ok: true, signer: valid } : fail('SEAL_INVALID', `the seal does not verify under key ${keyId}`);
 }
 
 function fail(reason: SealFailure, message: string): SealCheck {

@@ -1,4 +1,4 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
+import { ed25519Sign, ed25519Verify } from './ed25519';
 import { keyIdOfPublicKey, publicKeyFromPem, publicKeyToPem, type Ed25519SigningKey } from './ed25519-pem';
 import { fromHex, toHex } from './hex';
 
@@ -45,7 +45,7 @@ export function ledgerPublicKey(key: Ed25519SigningKey): LedgerPublicKey {
 }
 
 export function signTreeHead(key: Ed25519SigningKey, timestampMs: number, treeSize: number, rootHash: Uint8Array): SignedTreeHead {
-  const signature = ed25519.sign(treeHeadSigningBytes(timestampMs, treeSize, rootHash), key.secretKey);
+  const signature = ed25519Sign(treeHeadSigningBytes(timestampMs, treeSize, rootHash), key.secretKey);
   return {
     treeSize,
     rootHash: toHex(rootHash),
@@ -69,7 +69,7 @@ export function verifyTreeHead(publicKeyPem: string, head: SignedTreeHead): bool
     if (!Number.isSafeInteger(timestampMs) || new Date(timestampMs).toISOString() !== head.timestamp) return false;
     const signature = fromHex(head.signature);
     const bytes = treeHeadSigningBytes(timestampMs, head.treeSize, fromHex(head.rootHash));
-    return signature.length === 64 && ed25519.verify(signature, bytes, publicKey, { zip215: false });
+    return signature.length === 64 && ed25519Verify(signature, bytes, publicKey);
   } catch {
     return false;
   }

@@ -57,3 +57,4 @@ export * from './jobs/service-jobs';
 export * from './jobs/platform-jobs.module';
 export * from './config/auth-settings';
 export * from './http/request-now.decorator';
+export * from './crypto/native-ed25519';

@@ -1,5 +1,5 @@
-import { provisionServiceRoles, serviceRoles, type ServiceRoles } from '@app/service-kit';
-import { Client } from 'pg';
+import { provisionServiceRoles, serviceRoles, withClient, type ServiceRoles } from '@app/service-kit';
+import type { Client } from 'pg';
 
 /** Marks the roles tests create; the time lets a later run sweep those a crashed run left. */
 const TEST_ROLE_COMMENT = 'connected-health test role, created at ';
@@ -25,13 +25,13 @@ export async function createTestRoles(adminUrl: string, schema: string): Promise
 
 /** Drops the schema (the owner owns it) and both roles. */
 export async function dropTestRoles(adminUrl: string, roles: ServiceRoles): Promise<void> {
-  await withAdmin(adminUrl, async (client) => {
+  await withClient(adminUrl, async (client) => {
     for (const role of [roles.runtime, roles.owner]) await dropRole(client, role);
   });
 }
 
 async function sweepLeftoverTestRoles(adminUrl: string): Promise<void> {
-  await withAdmin(adminUrl, async (client) => {
+  await withClient(adminUrl, async (client) => {
     const { rows } = await client.query<{ rolname: string; description: string }>(
       `SELECT r.rolname, d.description FROM pg_roles r
          JOIN pg_shdescription d ON d.objoid = r.oid AND d.classoid = 'pg_authid'::regclass
@@ -54,12 +54,3 @@ async function dropRole(client: Client, role: string): Promise<void> {
   await client.query(`DROP ROLE ${quoted}`);
 }
 
-async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}

@@ -1,4 +1,4 @@
-import { type ChainedAuditEntry, type Ed25519SigningKey, hashAuditEntry, sealEntry } from '@app/audit';
+import { type ChainedAuditEntry, type Ed25519SigningKey, sealAndHashEntry } from '@app/audit';
 import { AUDIT_ENTRIES_V1, type AuditEntry, type AuditEntryRecordedV1, type EventEnvelope } from '@app/contracts';
 import type { AuditDraft } from './audit-draft';
 import type { CommandContext } from '../command/command-context';
@@ -37,8 +37,7 @@ export function buildAuditEntry({ draft, id, prevHash, streamVersion, service, s
     prevHash,
   };
   if (draft.rulesVersion !== undefined) unsealed.rulesVersion = draft.rulesVersion;
-  const entry = sealEntry(unsealed, signingKey);
-  return { entry, hash: hashAuditEntry(entry) };
+  return sealAndHashEntry(unsealed, signingKey);
 }
 
 export function auditEnvelope(

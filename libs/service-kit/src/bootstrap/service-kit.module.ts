@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { PLATFORM_CONFIG, SERVICE_NAME } from '../config/config.tokens';
 import type { PlatformConfig } from '../config/platform-config.schema';
 import { ServiceConfigModule } from '../config/service-config.module';
+import { useNativeEd25519 } from '../crypto/native-ed25519';
 import { DatabaseModule } from '../database/database.module';
 import { ApiExceptionFilter } from '../http/api-exception.filter';
 import { SafeInputGuard } from '../http/safe-input.guard';
@@ -41,6 +42,8 @@ const readinessOf = (options: ServiceKitOptions) => ({
 @Module({})
 export class ServiceKitModule implements NestModule {
   static forRoot(options: ServiceKitOptions): DynamicModule {
+    // Seals and tree heads are signed and checked on every audited step: natively in a service.
+    useNativeEd25519();
     const { schema } = options;
     const idempotency = options.idempotency ?? schema !== undefined;
     if (idempotency && schema === undefined) throw new Error('ServiceKitModule: idempotency needs a schema');

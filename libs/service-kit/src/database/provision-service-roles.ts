@@ -109,7 +109,8 @@ export async function grantRuntimeRole(ownerUrl: string, roles: ServiceRoles, as
   });
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+/** One connection for a few administrative statements, always closed. */
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
