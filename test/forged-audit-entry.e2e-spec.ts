@@ -87,18 +87,24 @@ describe('a forged audit entry from a principal allowed to write audit entries (
       (await t.dataSource.query(`SELECT entry_id FROM ledger_entries`)).map((r: { entry_id: string }) => r.entry_id) as string[];
     await waitFor(async () => (await appended()).includes(genuine.entry.id) || undefined, 'the genuine entry');
     const ids = forgeries.map((f) => (f.data as { entry: { id: string } }).entry.id);
+
+    // The forgeries' streams may sit on other partitions than the genuine one: wait for their rows too.
+    const reasonsOf = async () => {
+      const page = await request(t.app.getHttpServer()).get('/v1/ledger/quarantine?pageSize=200').set('Authorization', tokens.auditor).expect(200);
+      return ids.map((id) => page.body.items.find((i: { entryId: string }) => i.entryId === id)?.reason as string | undefined);
+    };
+    const reasons = await waitFor(async () => {
+      const found = await reasonsOf();
+      return found.every(Boolean) ? found : undefined;
+    }, 'the quarantined forgeries');
+    expect(reasons).toEqual(['SEAL_MISSING', 'SIGNER_UNKNOWN']);
     const inLedger = await appended();
     expect(ids.filter((id) => inLedger.includes(id))).toEqual([]);
-
     const entriesOfMadeUp = await request(t.app.getHttpServer())
       .get(`/v1/ledger/entries?subject=${madeUp}`)
       .set('Authorization', tokens.auditor)
       .expect(200);
     expect(entriesOfMadeUp.body.items).toEqual([]);
-
-    const quarantine = await request(t.app.getHttpServer()).get('/v1/ledger/quarantine?pageSize=200').set('Authorization', tokens.auditor).expect(200);
-    const reasons = ids.map((id) => quarantine.body.items.find((i: { entryId: string }) => i.entryId === id)?.reason);
-    expect(reasons).toEqual(['SEAL_MISSING', 'SIGNER_UNKNOWN']);
 
     const alerts = await collectMessages(TOPICS.auditAlerts, {
       until: (messages) => ids.every((id) => messages.some((m) => JSON.stringify(m.value).includes(id))),

@@ -138,7 +138,9 @@ describe('a rotated key (real Postgres and Kafka)', () => {
     const tooEarly = early.record(draft(vendor, 'device.registered', `device:${uuidv7()}`), new Date(rotatedAt.getTime() - 1));
     await publish(t.topic, early.id, [early.envelope(tooEarly)]);
 
+    // The streams may sit on different partitions: wait for each, in whatever order they are appended.
     await waitFor(async () => (await appendedIds(t, fresh.id)).length === 1 || undefined, 'the new key’s entry');
+    await waitFor(async () => (await appendedIds(t, old.id)).length === 1 || undefined, 'the old key’s entry before its validUntil');
     expect(await appendedIds(t, old.id)).toEqual([before.entry.id]);
     const { items } = await waitFor(async () => {
       const page = await quarantined(t);
