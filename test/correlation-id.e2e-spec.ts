@@ -1,5 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
-import type { ServiceTestApp } from '@app/testing';
 import request from 'supertest';
 import { productBody, tokens } from '../apps/device-certification/src/testing/device-certification.test-app';
 import { startDevicesBehindGateway, type DevicesBehindGateway } from './support/devices-behind-gateway';
@@ -11,21 +9,12 @@ import { startDevicesBehindGateway, type DevicesBehindGateway } from './support/
  */
 describe("the correlation id of an audit entry is the gateway's, not the client's (gateway, device-certification)", () => {
   let platform: DevicesBehindGateway;
-  let devices: ServiceTestApp;
-  let gateway: INestApplication;
-
-  beforeAll(async () => {
-    platform = await startDevicesBehindGateway();
-    ({ devices, gateway } = platform);
-  });
-
-  afterAll(async () => {
-    await platform?.close();
-  });
+  beforeAll(async () => (platform = await startDevicesBehindGateway()));
+  afterAll(() => platform?.close());
 
   it('records the gateway id in the event and the audit entry; the client id is only echoed', async () => {
     const clientId = 'ticket-4711:retry.2';
-    const created = await request(gateway.getHttpServer())
+    const created = await request(platform.gateway.getHttpServer())
       .post('/v1/devices')
       .set('Authorization', tokens.vendorA)
       .set('X-Correlation-Id', clientId)
@@ -35,12 +24,12 @@ describe("the correlation id of an audit entry is the gateway's, not the client'
     expect(ours).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
     expect(created.headers['x-client-correlation-id']).toBe(clientId);
 
-    const entries: { entry: { correlationId: string } }[] = await devices.dataSource.query(
+    const entries: { entry: { correlationId: string } }[] = await platform.devices.dataSource.query(
       `SELECT entry FROM audit_entries WHERE stream_id LIKE '%' || $1`,
       [created.body.id],
     );
     expect(entries.map((row) => row.entry.correlationId)).toEqual([ours]);
-    const events: { metadata: { correlationId: string } }[] = await devices.dataSource.query(
+    const events: { metadata: { correlationId: string } }[] = await platform.devices.dataSource.query(
       `SELECT metadata FROM events WHERE stream_id LIKE '%' || $1`,
       [created.body.id],
     );

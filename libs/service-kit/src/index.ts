@@ -3,6 +3,7 @@ export * from './config/data-keys';
 export * from './config/config.tokens';
 export * from './config/dev-defaults';
 export * from './config/env-fields';
+export * from './config/inline-or-file';
 export * from './config/kafka-credentials';
 export * from './config/load-platform-config';
 export * from './config/platform-config.schema';

@@ -1,18 +1,19 @@
 import { ADMIN_PRINCIPAL, readBrokerCredentials } from '../../../scripts/infra/broker-credentials';
 import { kafkaSettings } from '../../../scripts/infra/kafka-settings';
+import { DEV_DEFAULTS } from '@app/service-kit/config/dev-defaults';
 
 // Jest setupFile of the integration project: local defaults for the settings
 // services read, applied only when the environment does not set them (so CI or
-// a developer can point the tests elsewhere). Values match service-kit's
-// development defaults; none of them is a real secret.
+// a developer can point the tests elsewhere): service-kit's development
+// defaults, none of them a real secret.
 const DEFAULTS: Record<string, string> = {
-  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/connected_health',
-  KAFKA_BROKERS: '127.0.0.1:9092',
-  REDIS_URL: 'redis://127.0.0.1:6379',
-  JWT_SECRET: 'dev-only-jwt-secret-change-me',
-  PSEUDONYM_SECRET: 'dev-only-pseudonym-secret-change-me',
-  IDENTITY_ENCRYPTION_KEY: '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f',
-  ANSWER_ENCRYPTION_KEY: '1f1e1d1c1b1a191817161514131211100f0e0d0c0b0a09080706050403020100',
+  DATABASE_URL: DEV_DEFAULTS.databaseUrl,
+  KAFKA_BROKERS: DEV_DEFAULTS.kafkaBrokers,
+  REDIS_URL: DEV_DEFAULTS.redisUrl,
+  JWT_SECRET: DEV_DEFAULTS.jwtSecret,
+  PSEUDONYM_SECRET: DEV_DEFAULTS.pseudonymSecret,
+  IDENTITY_ENCRYPTION_KEY: DEV_DEFAULTS.identityEncryptionKey,
+  ANSWER_ENCRYPTION_KEY: DEV_DEFAULTS.answerEncryptionKey,
 };
 
 for (const [name, value] of Object.entries(DEFAULTS)) {

@@ -1,6 +1,5 @@
 import { keyIdOf, type Signer } from '@app/audit';
-import { ConfigError } from '@app/service-kit';
-import { readFileSync } from 'node:fs';
+import { ConfigError, inlineOrFile } from '@app/service-kit';
 import { z } from 'zod';
 
 const isoMs = z
@@ -32,16 +31,11 @@ const signerShape = z
  * validUntil? }]`. Validated once at start-up; every problem is named.
  */
 export function configuredSigners(config: { AUDIT_SIGNERS?: string; AUDIT_SIGNERS_FILE?: string }): Signer[] {
-  const { AUDIT_SIGNERS: inline, AUDIT_SIGNERS_FILE: file } = config;
-  if (inline && file) throw new ConfigError(['AUDIT_SIGNERS and AUDIT_SIGNERS_FILE are both set: set one']);
-  if (!inline && !file) throw new ConfigError(['AUDIT_SIGNERS_FILE (or AUDIT_SIGNERS) is required: the public keys the ledger accepts seals from']);
-  const name = inline ? 'AUDIT_SIGNERS' : 'AUDIT_SIGNERS_FILE';
-  let text: string;
-  try {
-    text = inline ?? readFileSync(file!, 'utf8');
-  } catch (error) {
-    throw new ConfigError([`AUDIT_SIGNERS_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
-  }
+  const { text, from: name } = inlineOrFile(
+    config,
+    'AUDIT_SIGNERS',
+    'AUDIT_SIGNERS_FILE (or AUDIT_SIGNERS) is required: the public keys the ledger accepts seals from',
+  );
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,6 +1,6 @@
 import { signingKeyFromPem, type Ed25519SigningKey } from '@app/audit';
-import { readFileSync } from 'node:fs';
 import { ConfigError } from './config-error';
+import { inlineOrFile } from './inline-or-file';
 import type { PlatformConfig } from './platform-config.schema';
 
 /**
@@ -10,18 +10,11 @@ import type { PlatformConfig } from './platform-config.schema';
  * key anyone can read would prove nothing. Messages never echo the key.
  */
 export function auditSigningKeyOf(config: Pick<PlatformConfig, 'AUDIT_SIGNING_KEY' | 'AUDIT_SIGNING_KEY_FILE'>): Ed25519SigningKey {
-  const { AUDIT_SIGNING_KEY: inline, AUDIT_SIGNING_KEY_FILE: file } = config;
-  if (inline && file) throw new ConfigError(['AUDIT_SIGNING_KEY and AUDIT_SIGNING_KEY_FILE are both set: set one']);
-  if (!inline && !file) {
-    throw new ConfigError(['AUDIT_SIGNING_KEY (or AUDIT_SIGNING_KEY_FILE) is required: the Ed25519 key that seals this service\'s audit entries']);
-  }
-  const name = inline ? 'AUDIT_SIGNING_KEY' : 'AUDIT_SIGNING_KEY_FILE';
-  let pem: string;
-  try {
-    pem = inline ?? readFileSync(file!, 'utf8');
-  } catch (error) {
-    throw new ConfigError([`AUDIT_SIGNING_KEY_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
-  }
+  const { text: pem, from: name } = inlineOrFile(
+    config,
+    'AUDIT_SIGNING_KEY',
+    "AUDIT_SIGNING_KEY (or AUDIT_SIGNING_KEY_FILE) is required: the Ed25519 key that seals this service's audit entries",
+  );
   try {
     return signingKeyFromPem(pem);
   } catch {
