@@ -16,3 +16,4 @@ export * from './dossier-verify';
 export * from './ed25519-pem';
 export * from './ed25519';
 export * from './seal';
+export * from './text-commitment';

@@ -7,3 +7,4 @@ export * from './audit-entry';
 export * from './domain-error';
 export * from './vocabulary';
 export * from './events';
+export * from './personal-data';
