@@ -40,3 +40,14 @@ export interface PatientKeyEraser {
 
 export const PATIENT_KEYRING = Symbol('PATIENT_KEYRING');
 export const PATIENT_KEY_ERASER = Symbol('PATIENT_KEY_ERASER');
+
+/**
+ * Free text about no patient (an evaluator's reason, the note of an erasure):
+ * kept under the receiving service's own TEXT_ENCRYPTION_KEY, bound to its row and field by `aad`.
+ */
+export interface ServiceTextSealer {
+  sealText(text: string, aad: string): SealedTextV1;
+  openText(sealed: Pick<SealedTextV1, 'ciphertext'>, aad: string): { text: string; salt: string };
+}
+
+export const SERVICE_TEXT_SEALER = Symbol('SERVICE_TEXT_SEALER');
