@@ -1,5 +1,6 @@
-import { verifyChain } from '@app/audit';
+import { commitmentMatches, verifyChain } from '@app/audit';
 import { TOPICS, type AuditEntry } from '@app/contracts';
+import { patientPseudonym } from '@app/fr-health';
 import { ensureTopics } from '@app/messaging';
 import { collectMessages, testKafka } from '@app/testing';
 import request from 'supertest';
@@ -53,7 +54,7 @@ describe('issuing prescriptions (real Postgres, Kafka, Redis)', () => {
     const audit = await auditOf(id);
     expect(audit[0].entry).toMatchObject({
       subject: `prescription:${id}`,
-      relatedSubjects: [`device:${device.deviceId}`],
+      relatedSubjects: [`device:${device.deviceId}`, `patient:${issued.body.patient.pseudonym}`],
       decision: 'ISSUED',
       rulesVersion: 'has-referential/2026.1',
       actor: { id: 'cardiologist-user', role: 'physician' },
@@ -67,7 +68,7 @@ describe('issuing prescriptions (real Postgres, Kafka, Redis)', () => {
     expect(ours?.key).toBe(id);
     expect(ours?.value).toMatchObject({
       type: 'PrescriptionIssued',
-      data: { patient: { pseudonym: expect.stringMatching(/^[0-9a-f]{64}$/), identityEncrypted: expect.stringMatching(/^v1\./) } },
+      data: { patient: { pseudonym: expect.stringMatching(/^[0-9a-f]{64}$/), identityEncrypted: expect.stringMatching(/^pf1\.1\./) } },
     });
     const auditMessages = await collectMessages(TOPICS.auditEntries, {
       until: (collected) => collected.some((m) => JSON.stringify(m.value).includes(`prescription:${id}`)),
@@ -96,7 +97,7 @@ describe('issuing prescriptions (real Postgres, Kafka, Redis)', () => {
     const [attempt] = await auditOf(refused.body.error.attemptId);
     expect(attempt.entry).toMatchObject({
       subject: `attempt:${refused.body.error.attemptId}`,
-      relatedSubjects: [`device:${device.deviceId}`],
+      relatedSubjects: [`device:${device.deviceId}`, `patient:${patientPseudonym(body.patient.nir, process.env.PSEUDONYM_SECRET ?? '')}`],
       decision: 'REFUSED',
       evidence: { unjustifiedWarnings: ['HOME_COVERAGE'] },
     });
@@ -108,10 +109,27 @@ describe('issuing prescriptions (real Postgres, Kafka, Redis)', () => {
     const justification = 'Patient installs a home Wi-Fi gateway supplied by the operator';
     const issued = await issue({ ...body, overrides: [{ ruleId: 'HOME_COVERAGE', justification }] }).expect(201);
     expect(issued.body.overrides).toEqual([{ ruleId: 'HOME_COVERAGE', justification }]);
+    // The event holds the text sealed, the entry its commitment alone, and the text with its salt is kept for the dossier.
     const [event] = await t.dataSource.query('SELECT data FROM events WHERE stream_id = $1', [issued.body.id]);
-    expect(event.data.overrides).toEqual([{ ruleId: 'HOME_COVERAGE', justification }]);
+    expect(event.data.overrides).toEqual([{ ruleId: 'HOME_COVERAGE', justification: { commitment: expect.stringMatching(/^[0-9a-f]{64}$/), ciphertext: expect.stringMatching(/^pf1\./) } }]);
+    expect(JSON.stringify(event.data)).not.toContain(justification);
     const [audit] = await auditOf(issued.body.id);
-    expect(audit.entry.evidence).toMatchObject({ overrides: [{ ruleId: 'HOME_COVERAGE', justification }] });
+    const { commitment } = event.data.overrides[0].justification;
+    expect(audit.entry.evidence).toMatchObject({ overrides: [{ ruleId: 'HOME_COVERAGE', justification: { commitment } }] });
+    expect(JSON.stringify(audit.entry)).not.toContain(justification);
+    const disclosed = await http()
+      .post('/internal/audit-disclosures')
+      .set('Authorization', tokens.cardiologist)
+      .send({ entryIds: [audit.entry.id] })
+      .expect(200);
+    expect(disclosed.body.items).toEqual([{ entryId: audit.entry.id, path: '/evidence/overrides/0/justification', text: justification, salt: expect.any(String) }]);
+    expect(commitmentMatches(commitment, disclosed.body.items[0].salt, justification)).toBe(true);
+    const byOther = await http().post('/internal/audit-disclosures').set('Authorization', tokens.otherCardiologist).send({ entryIds: [audit.entry.id] }).expect(200);
+    expect(byOther.body.items).toEqual([]);
+    // An auditor reads the text too; an admin reads the prescription without it.
+    const audited = await http().get(`/v1/prescriptions/${issued.body.id}`).set('Authorization', tokens.auditor).expect(200);
+    expect(audited.body.overrides).toEqual([{ ruleId: 'HOME_COVERAGE', justification }]);
+    expect(audited.body.patient.nir).toBeUndefined();
   });
 
   it('refuses a device suspended or expired before the prescription date with DEVICE_CERTIFIED', async () => {

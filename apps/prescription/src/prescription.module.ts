@@ -11,12 +11,16 @@ import { PrescriptionExpirySweep } from './jobs/prescription-expiry.sweep';
 import { PRESCRIPTION_JOBS } from './jobs/prescription.jobs';
 import { DEVICE_HISTORY_CONSUMER_PURPOSE, DeviceCertificationConsumer } from './messaging/device-certification.consumer';
 import { migrations } from './migrations';
-import { IdentityDisclosure } from './patient-identity/identity-disclosure';
-import { PatientIdentityCipher } from './patient-identity/patient-identity.cipher';
+import { PATIENTS_CONSUMER_PURPOSE, PatientsConsumer } from './messaging/patients.consumer';
+import { PatientPseudonyms } from './personal-data/patient-pseudonyms';
+import { PrescriptionOpening } from './personal-data/prescription-opening';
+import { PrescriptionSealing } from './personal-data/prescription-sealing';
 import { ActivePrescriptionSlotsRepository } from './projections/active-prescription-slots.repository';
 import { CertifiedDeviceHistoryRepository } from './projections/certified-device-history.repository';
 import { PrescriptionReadModel } from './projections/prescription-read-model.projection';
 import { PrescriptionsRepository } from './projections/prescriptions.repository';
+import { ExportPatientDataHandler } from './queries/export-patient-data/export-patient-data.handler';
+import { ExportPatientDataHttpController } from './queries/export-patient-data/export-patient-data.http.controller';
 import { EvaluatePrescriptionHandler } from './queries/evaluate-prescription/evaluate-prescription.handler';
 import { EvaluatePrescriptionHttpController } from './queries/evaluate-prescription/evaluate-prescription.http.controller';
 import { GetPrescriptionHandler } from './queries/get-prescription/get-prescription.handler';
@@ -32,16 +36,18 @@ export const PRESCRIPTION: ServiceIdentity = { name: 'prescription', defaultPort
 export interface PrescriptionOverrides extends ServiceOverrides {
   /** Consumer group purpose of the device history: a test's fresh schema needs its own group. */
   deviceHistoryPurpose?: string;
+  /** Consumer group purpose of the patients' erasures, likewise. */
+  patientsPurpose?: string;
 }
 
 /** Physicians evaluate and issue prescriptions against the HAS referential; they expire by themselves. */
 @Module({})
 export class PrescriptionModule {
-  static forRoot({ deviceHistoryPurpose, ...overrides }: PrescriptionOverrides = {}): DynamicModule {
+  static forRoot({ deviceHistoryPurpose, patientsPurpose, ...overrides }: PrescriptionOverrides = {}): DynamicModule {
     return {
       module: PrescriptionModule,
       imports: [
-        ServiceKitModule.forRoot({ ...PRESCRIPTION, migrations, eventSourced: true, jobs: PRESCRIPTION_JOBS, ...overrides }),
+        ServiceKitModule.forRoot({ ...PRESCRIPTION, migrations, eventSourced: true, patientKeys: 'holder', jobs: PRESCRIPTION_JOBS, ...overrides }),
       ],
       controllers: [
         EvaluatePrescriptionHttpController,
@@ -50,17 +56,21 @@ export class PrescriptionModule {
         ListPrescriptionsHttpController,
         GetPrescriptionHttpController,
         GetReferentialHttpController,
+        ExportPatientDataHttpController,
       ],
       providers: [
         { provide: DEVICE_HISTORY_CONSUMER_PURPOSE, useValue: deviceHistoryPurpose ?? 'certified-device-history' },
         DeviceCertificationConsumer,
+        { provide: PATIENTS_CONSUMER_PURPOSE, useValue: patientsPurpose ?? 'patient-erasures' },
+        PatientsConsumer,
         PrescriptionsRepository,
         ActivePrescriptionSlotsRepository,
         CertifiedDeviceHistoryRepository,
         PrescriptionReadModel,
         PrescriptionAggregate,
-        PatientIdentityCipher,
-        IdentityDisclosure,
+        PatientPseudonyms,
+        PrescriptionSealing,
+        PrescriptionOpening,
         PrescriptionEvaluator,
         IssuePrescriptionHandler,
         CancelPrescriptionHandler,
@@ -69,6 +79,7 @@ export class PrescriptionModule {
         GetPrescriptionHandler,
         ListPrescriptionsHandler,
         GetReferentialHandler,
+        ExportPatientDataHandler,
         PrescriptionExpirySweep,
       ],
     };

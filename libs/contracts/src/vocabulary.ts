@@ -10,3 +10,7 @@ export type IndicationCode = (typeof INDICATION_CODES)[number];
 
 export const CONNECTIVITIES = ['LPWAN', 'CELLULAR_4G', 'CELLULAR_5G', 'BLE_GATEWAY', 'WIFI', 'WIRED'] as const;
 export type Connectivity = (typeof CONNECTIVITIES)[number];
+
+/** INS sex trait: F, M, or U (unknown). */
+export const PATIENT_SEXES = ['F', 'M', 'U'] as const;
+export type PatientSex = (typeof PATIENT_SEXES)[number];

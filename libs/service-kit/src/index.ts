@@ -59,3 +59,4 @@ export * from './jobs/platform-jobs.module';
 export * from './config/auth-settings';
 export * from './http/request-now.decorator';
 export * from './crypto/native-ed25519';
+export * from './patient-keys/patient-keyring';

@@ -15,6 +15,9 @@ export const READER_ROLES = ['physician', 'auditor', 'admin'] as const;
  */
 export const prescriberLimitOf = (viewer: PrescriptionViewer): string | null => (viewer.role === 'physician' ? (viewer.rpps ?? '') : null);
 
-/** The patient's NIR and birth date go to the prescription's prescriber alone. */
+/** The patient's identity (NIR, birth date, INS traits) goes to the prescription's prescriber alone. */
 export const maySeeIdentity = (viewer: PrescriptionViewer, prescriberRpps: string): boolean =>
   viewer.role === 'physician' && viewer.rpps !== undefined && viewer.rpps === prescriberRpps;
+
+/** Free text (justifications, reasons) may name the patient: its prescriber and auditors read it, as in the dossier. */
+export const mayReadTexts = (viewer: PrescriptionViewer): boolean => viewer.role === 'auditor';

@@ -8,6 +8,8 @@ import { certifiedDevice, evaluationInput, REFERENTIAL_2026_1 } from './prescrip
 const ID = '01950000-0000-7000-8000-0000000000p1';
 const NOW = new Date('2026-03-15T09:00:00.000Z');
 const RPPS = '10012345673';
+/** What the handler seals; the decider only carries it. */
+const sealed = (text: string) => ({ commitment: `c(${text})`, ciphertext: `e(${text})` });
 
 function issue(input = evaluationInput(), overrides: IssuePrescriptionCommand['requestedOverrides'] = []): IssuePrescriptionCommand {
   return {
@@ -15,6 +17,7 @@ function issue(input = evaluationInput(), overrides: IssuePrescriptionCommand['r
     now: NOW,
     evaluation: evaluatePrescription(input, REFERENTIAL_2026_1),
     requestedOverrides: overrides,
+    sealedJustifications: Object.fromEntries(overrides.map(({ ruleId, justification }) => [ruleId, sealed(justification)])),
     device: input.device,
     prescription: {
       prescriptionId: ID,
@@ -57,12 +60,12 @@ describe('prescriptionDecider', () => {
     expect(event.type === 'PrescriptionIssued' && event.data.evaluation).toHaveLength(10);
   });
 
-  it('keeps the justified overrides in the event', () => {
+  it('keeps the justified overrides in the event, each justification as the handler sealed it', () => {
     const input = evaluationInput({ patient: { birthDate: '2010-01-01', homeCellularCoverage: 'GOOD', ald: true } });
     const justification = 'Paediatric cardiologist follow-up agreed with the family';
     given([])
       .when(issue(input, [{ ruleId: 'ADULT_PATIENT', justification }]))
-      .thenMatches([{ type: 'PrescriptionIssued', data: { overrides: [{ ruleId: 'ADULT_PATIENT', justification }] } }]);
+      .thenMatches([{ type: 'PrescriptionIssued', data: { overrides: [{ ruleId: 'ADULT_PATIENT', justification: sealed(justification) }] } }]);
   });
 
   it('refuses what the referential refuses, with the evaluation', () => {
@@ -77,11 +80,11 @@ describe('prescriptionDecider', () => {
 
   it('cancels by its prescriber only, once', () => {
     const issued = issuedEvents();
-    const cancel = (actorRpps: string) => ({ type: 'CancelPrescription' as const, now: NOW, reason: 'patient moved', actorRpps });
+    const cancel = (actorRpps: string) => ({ type: 'CancelPrescription' as const, now: NOW, reason: sealed('patient moved'), actorRpps });
     given(issued).when(cancel('10000000000')).thenThrows('PRESCRIPTION.NOT_PRESCRIBER', 'forbidden');
     const cancelled: PrescriptionEvent = {
       type: 'PrescriptionCancelled',
-      data: { reason: 'patient moved', cancelledAt: NOW.toISOString(), cancelledBy: { rpps: RPPS } },
+      data: { reason: sealed('patient moved'), cancelledAt: NOW.toISOString(), cancelledBy: { rpps: RPPS } },
     };
     given(issued).when(cancel(RPPS)).then([cancelled]);
     given([...issued, cancelled]).when(cancel(RPPS)).thenThrows('PRESCRIPTION.NOT_ISSUED', 'conflict');

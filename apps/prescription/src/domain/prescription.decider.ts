@@ -1,4 +1,4 @@
-import type { PrescriptionEventV1 } from '@app/contracts';
+import type { PrescriptionEventV1, SealedTextV1 } from '@app/contracts';
 import type { Decider } from '@app/event-sourcing/decider/decider';
 import { acceptance } from './evaluation/acceptance';
 import type { PrescriptionCommand } from './prescription.commands';
@@ -13,6 +13,13 @@ function issuedOnly(state: PrescriptionState, action: string): Existing {
   if (state.status === 'NONE') throw PrescriptionErrors.notFound('(unknown)');
   if (state.status !== 'ISSUED') throw PrescriptionErrors.wrongState(action, state.status);
   return state;
+}
+
+/** The accepted override's text as sealed by the handler: a justification the handler did not seal cannot be recorded. */
+function sealedJustification(command: Of<'IssuePrescription'>, ruleId: string): SealedTextV1 {
+  const sealed = command.sealedJustifications[ruleId];
+  if (!sealed) throw new Error(`the justification of ${ruleId} was not sealed`);
+  return sealed;
 }
 
 const deciders: { [T in PrescriptionCommand['type']]: (command: Of<T>, state: PrescriptionState) => PrescriptionEvent[] } = {
@@ -30,7 +37,7 @@ const deciders: { [T in PrescriptionCommand['type']]: (command: Of<T>, state: Pr
           ...prescription,
           referentialVersion: evaluation.referentialVersion,
           evaluation: evaluation.results,
-          overrides: verdict.overrides,
+          overrides: verdict.overrides.map(({ ruleId }) => ({ ruleId, justification: sealedJustification(command, ruleId) })),
           deviceCertification,
           issuedAt: command.now.toISOString(),
         },

@@ -1,3 +1,4 @@
+import type { SealedTextV1 } from '@app/contracts';
 import type { PrescriptionEvent, PrescriptionIssuedData } from './prescription.events';
 import type { PrescriptionStatus } from './vocabulary';
 
@@ -6,7 +7,7 @@ export type PrescriptionState =
   | {
       status: PrescriptionStatus;
       issued: PrescriptionIssuedData;
-      cancellation?: { reason: string; cancelledAt: string };
+      cancellation?: { reason: SealedTextV1; cancelledAt: string };
       expiredAt?: string;
     };
 

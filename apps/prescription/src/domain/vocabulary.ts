@@ -1,5 +1,5 @@
 /** Vocabularies of API.md "Prescription" and DOMAIN.md (the referential's values live in its data file). */
-export { CONNECTIVITIES, INDICATION_CODES, type Connectivity, type IndicationCode } from '@app/contracts';
+export { CONNECTIVITIES, INDICATION_CODES, PATIENT_SEXES, type Connectivity, type IndicationCode, type PatientSex } from '@app/contracts';
 
 export const MONITORING_MODES = ['PERIODIC', 'CRITICAL_ALERTS'] as const;
 export type MonitoringMode = (typeof MONITORING_MODES)[number];

@@ -10,7 +10,7 @@ import { endDateOf, parisDate, renewalStartDate } from '../domain/prescription-d
 import { PrescriptionErrors } from '../domain/prescription.errors';
 import { referentialInForce } from '../domain/referential/referentials';
 import { renewalRefusal, type RenewedPrescription } from '../domain/renewal';
-import { PatientIdentityCipher } from '../patient-identity/patient-identity.cipher';
+import { PatientPseudonyms } from '../personal-data/patient-pseudonyms';
 import { CertifiedDeviceHistoryRepository } from '../projections/certified-device-history.repository';
 import { PrescriptionsRepository } from '../projections/prescriptions.repository';
 import type { PrescriptionRequestDto } from './prescription.request.dto';
@@ -31,7 +31,7 @@ export interface PreparedEvaluation {
 @Injectable()
 export class PrescriptionEvaluator {
   constructor(
-    private readonly identity: PatientIdentityCipher,
+    private readonly pseudonyms: PatientPseudonyms,
     private readonly prescriptions: PrescriptionsRepository,
     private readonly deviceHistory: CertifiedDeviceHistoryRepository,
   ) {}
@@ -40,7 +40,7 @@ export class PrescriptionEvaluator {
     // The platform clock's calendar day in Europe/Paris: a prescription cannot be back- or post-dated.
     const today = parisDate(now);
     if (request.patient.birthDate > today) throw PrescriptionErrors.birthDateInFuture();
-    const patientPseudonym = this.identity.pseudonymOf(request.patient.nir);
+    const patientPseudonym = this.pseudonyms.of(request.patient.nir);
     const renewalOf = request.renewalOf ?? null;
     let startDate = today;
     if (renewalOf) {

@@ -26,6 +26,8 @@ import {
   type HomeCoverage,
   type IndicationCode,
   type MonitoringMode,
+  PATIENT_SEXES,
+  type PatientSex,
 } from '../domain/vocabulary';
 import { ClinicalRequestDto } from './clinical.request.dto';
 
@@ -37,6 +39,10 @@ export class PatientRequestDto {
   birthDate!: string;
   @ApiProperty({ enum: HOME_COVERAGES }) @IsIn(HOME_COVERAGES) homeCellularCoverage!: HomeCoverage;
   @ApiProperty() @IsBoolean() ald!: boolean;
+  /** INS traits (Identifiant National de Santé): how the physician recognises the patient. Encrypted like the NIR. */
+  @ApiPropertyOptional({ example: 'MARTIN' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) familyName?: string;
+  @ApiPropertyOptional({ example: 'Jeanne Louise' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) givenNames?: string;
+  @ApiPropertyOptional({ enum: PATIENT_SEXES }) @IsOptional() @IsIn(PATIENT_SEXES) sex?: PatientSex;
 }
 
 export class OverrideRequestDto {

@@ -5,17 +5,19 @@ import { DataSource } from 'typeorm';
 import { prescriberLimitOf, type PrescriptionViewer } from '../domain/prescription-visibility';
 import type { RenewedPrescription } from '../domain/renewal';
 import type { IndicationCode, PrescriptionStatus } from '../domain/vocabulary';
-import type { PrescriptionView } from './prescription-view';
+import type { StoredPrescriptionView } from './prescription-view';
 
-/** A prescription as stored: its resource (no identity), its prescriber, the identity encrypted apart. */
+/** A prescription as stored: its resource (no identity, free text sealed), its prescriber, the identity encrypted apart (null once the patient is erased). */
 export interface PrescriptionRow {
-  resource: PrescriptionView;
+  resource: StoredPrescriptionView;
   prescriberRpps: string;
-  identityEncrypted: string;
+  identityEncrypted: string | null;
+  erased: boolean;
 }
 
 /** The row with its filter and expiry columns, as a step writes it at `at`. */
-export interface StoredPrescription extends PrescriptionRow {
+export interface StoredPrescription extends Omit<PrescriptionRow, 'erased' | 'identityEncrypted'> {
+  identityEncrypted: string;
   id: string;
   status: PrescriptionStatus;
   version: number;
@@ -28,7 +30,7 @@ export interface StoredPrescription extends PrescriptionRow {
   at: string;
 }
 
-const ROW = `resource, prescriber_rpps AS "prescriberRpps", identity_encrypted AS "identityEncrypted"`;
+const ROW = `resource, prescriber_rpps AS "prescriberRpps", identity_encrypted AS "identityEncrypted", patient_erased_at IS NOT NULL AS erased`;
 
 const UPSERT = `
   INSERT INTO prescriptions
@@ -101,6 +103,29 @@ export class PrescriptionsRepository {
       [id],
     );
     return row ?? null;
+  }
+
+  /** The pseudonym of a prescription's patient, whoever asks (to seal a step's text before its admission decides). */
+  async patientOf(id: string, tx: Transaction): Promise<string | null> {
+    const [row] = await tx.query(`SELECT patient_pseudonym AS "pseudonym" FROM prescriptions WHERE id = $1`, [id]);
+    return row?.pseudonym ?? null;
+  }
+
+  /** Every prescription of the patient, oldest first: what the patient's export holds. */
+  async ofPatient(pseudonym: string): Promise<PrescriptionRow[]> {
+    return this.dataSource.query(`SELECT ${ROW} FROM prescriptions WHERE patient_pseudonym = $1 ORDER BY created_at, id`, [pseudonym]);
+  }
+
+  /** Forgets the identity's ciphertext of an erased patient; idempotent. Returns the rows that still held one. */
+  async erasePatient(tx: Transaction, pseudonym: string, at: string): Promise<number> {
+    const [{ erased }] = await tx.query(
+      `WITH erased AS (
+         UPDATE prescriptions SET identity_encrypted = NULL, patient_erased_at = $2
+          WHERE patient_pseudonym = $1 AND patient_erased_at IS NULL RETURNING 1)
+       SELECT count(*)::int AS erased FROM erased`,
+      [pseudonym, at],
+    );
+    return erased;
   }
 
   /** The patient's ISSUED prescriptions for an indication (NO_DUPLICATE). */

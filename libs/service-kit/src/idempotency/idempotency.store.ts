@@ -83,6 +83,21 @@ export class IdempotencyStore {
   }
 
   /**
+   * Deletes the remembered answers that `about` recognises (an erased
+   * patient's identity in a 201): an answer is encrypted under the service's
+   * key, not the patient's, so erasure must forget it. Reads every answer
+   * kept (48 h at most), which is why it is for rare events only.
+   */
+  async forgetAnswersIn(tx: Transaction, about: (response: unknown) => boolean): Promise<number> {
+    const rows: { scope: string; key: string; response: unknown }[] = await tx.query(
+      `SELECT scope, key, response FROM idempotency_keys WHERE status_code IS NOT NULL`,
+    );
+    const forgotten = rows.filter((row) => about(this.cipher.open(row.response)));
+    for (const row of forgotten) await tx.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2`, [row.scope, row.key]);
+    return forgotten.length;
+  }
+
+  /**
    * Expired answers, and rows without an answer: a claim is committed only
    * with its answer, so a visible unanswered row was left by a version that
    * claimed keys outside the command's transaction (a running claim is not

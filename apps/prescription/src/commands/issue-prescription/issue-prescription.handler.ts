@@ -5,8 +5,8 @@ import { acceptance } from '../../domain/evaluation/acceptance';
 import { withDuplicateBlock } from '../../domain/has-rules/no-duplicate.rule';
 import { referentialByVersion } from '../../domain/referential/referentials';
 import { PrescriptionEvaluator } from '../../evaluation/prescription-evaluator';
-import { IdentityDisclosure } from '../../patient-identity/identity-disclosure';
-import { PatientIdentityCipher } from '../../patient-identity/patient-identity.cipher';
+import { PrescriptionOpening } from '../../personal-data/prescription-opening';
+import { PrescriptionSealing } from '../../personal-data/prescription-sealing';
 import { ActivePrescriptionSlotsRepository } from '../../projections/active-prescription-slots.repository';
 import type { PrescriptionView } from '../../projections/prescription-view';
 import { PrescriptionAggregate } from '../prescription.aggregate';
@@ -27,8 +27,8 @@ export class IssuePrescriptionHandler implements ICommandHandler<IssuePrescripti
     private readonly prescription: PrescriptionAggregate,
     private readonly evaluator: PrescriptionEvaluator,
     private readonly slots: ActivePrescriptionSlotsRepository,
-    private readonly identity: PatientIdentityCipher,
-    private readonly disclosure: IdentityDisclosure,
+    private readonly sealing: PrescriptionSealing,
+    private readonly opening: PrescriptionOpening,
   ) {}
 
   execute({ input: { request, prescriber }, context }: IssuePrescriptionCommand): Promise<PrescriptionView> {
@@ -37,19 +37,21 @@ export class IssuePrescriptionHandler implements ICommandHandler<IssuePrescripti
       const prepared = await this.evaluator.prepare(request, prescriber, context.now, unit.tx);
       const { evaluation } = prepared;
       const verdict = acceptance(evaluation, request.overrides ?? []);
-      if (!verdict.accepted) {
-        const { error, audit } = refusedAttempt(request, prepared, { evaluation, unjustified: verdict.unjustified }, context);
+      const refuse = async (refusal: { evaluation: typeof evaluation; unjustified: string[] }) => {
+        const attemptId = uuidv7();
+        const seals = await this.sealing.forRow(prepared.patientPseudonym, `attempt:${attemptId}`, unit.tx);
+        const { error, audit } = refusedAttempt(attemptId, request, prepared, refusal, seals, context);
         return unit.refuse(error, audit);
-      }
+      };
+      if (!verdict.accepted) return refuse({ evaluation, unjustified: verdict.unjustified });
       const slot = { patientPseudonym: prepared.patientPseudonym, indication: request.indication, prescriptionId: id, renewalOf: request.renewalOf ?? null };
       if (!(await this.slots.claim(unit.tx, slot))) {
-        const lost = withDuplicateBlock(evaluation, referentialByVersion(evaluation.referentialVersion), request.indication);
-        const { error, audit } = refusedAttempt(request, prepared, { evaluation: lost, unjustified: [] }, context);
-        return unit.refuse(error, audit);
+        return refuse({ evaluation: withDuplicateBlock(evaluation, referentialByVersion(evaluation.referentialVersion), request.indication), unjustified: [] });
       }
-      const command = issueDecision(id, request, prepared, evaluation, this.identity.encrypt(request.patient), context.now);
+      const seals = await this.sealing.forRow(prepared.patientPseudonym, `prescription:${id}`, unit.tx);
+      const command = issueDecision(id, request, prepared, evaluation, verdict.overrides, seals, context.now);
       // The caller is the prescriber: the one who gets the identity back.
-      return this.disclosure.viewFor(prescriber, await unit.execute(this.prescription, { streamId: id, command, context }));
+      return this.opening.viewFor(prescriber, await unit.execute(this.prescription, { streamId: id, command, context }));
     });
   }
 }

@@ -1,10 +1,10 @@
 import type { AuditedRefusal, CommandContext } from '@app/event-sourcing';
-import { v7 as uuidv7 } from 'uuid';
 import type { Evaluation } from '../../domain/evaluation/evaluation.types';
 import { refusedAttemptAuditDraft } from '../../domain/prescription.audit';
 import { PrescriptionErrors } from '../../domain/prescription.errors';
 import type { PreparedEvaluation } from '../../evaluation/prescription-evaluator';
 import type { PrescriptionRequestDto } from '../../evaluation/prescription.request.dto';
+import type { PrescriptionSeals } from '../../personal-data/prescription-sealing';
 
 /**
  * A refused prescription under a new attempt id: the prescriber tried, the
@@ -12,19 +12,21 @@ import type { PrescriptionRequestDto } from '../../evaluation/prescription.reque
  * prescriber gets names the attempt, whose audit entry commits before it leaves.
  */
 export function refusedAttempt(
+  attemptId: string,
   request: PrescriptionRequestDto,
   prepared: PreparedEvaluation,
   refusal: { evaluation: Evaluation; unjustified: string[] },
+  seals: PrescriptionSeals,
   context: CommandContext,
 ): { error: Error; audit: AuditedRefusal } {
-  const attemptId = uuidv7();
   const draft = refusedAttemptAuditDraft({
     attemptId,
+    patientPseudonym: prepared.patientPseudonym,
     deviceId: request.deviceId,
     renewalOf: request.renewalOf ?? null,
     prescriber: prepared.input.prescriber,
     evaluation: refusal.evaluation,
-    overrides: request.overrides ?? [],
+    overrides: (request.overrides ?? []).map(({ ruleId, justification }) => ({ ruleId, justification: seals.justification(ruleId, justification) })),
     unjustified: refusal.unjustified,
     device: prepared.device,
     actor: context.actor,

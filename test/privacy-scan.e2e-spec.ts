@@ -1,0 +1,211 @@
+import { verifyDossier, type LiabilityDossier } from '@app/audit';
+import { signDevToken } from '@app/auth';
+import { ERASED, TOPICS } from '@app/contracts';
+import { ensureTopics } from '@app/messaging';
+import { findOnBroker, testKafka, testSigners, type ServiceTestApp } from '@app/testing';
+import type { INestApplication } from '@nestjs/common';
+import { randomBytes, randomInt } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { Client } from 'pg';
+import request from 'supertest';
+import { startAuditLedger } from '../apps/audit-ledger/src/testing/audit-ledger.test-app';
+import { productBody, startDeviceCertification, tokens as deviceTokens } from '../apps/device-certification/src/testing/device-certification.test-app';
+import { createGatewayApp } from '../apps/gateway/src/gateway.app';
+import { loadGatewayConfig } from '../apps/gateway/src/gateway.config';
+import { NO_TOPICS } from '../apps/gateway/src/registry';
+import { startPatients } from '../apps/patients/src/testing/patients.test-app';
+import { prescriptionBody, randomNir } from '../apps/prescription/src/testing/prescription-request.fixture';
+import { startPrescription, tokens as prescriptionTokens } from '../apps/prescription/src/testing/prescription.test-app';
+
+/** undefined_table, invalid_schema_name: another test file's schema dropped between the listing and the read. */
+const GONE = new Set(['42P01', '3F000']);
+const admin = `Bearer ${signDevToken({ role: 'admin', sub: 'dpo-admin' })}`;
+
+/** A patient no other test has: finding any of these anywhere in clear means it leaked from here. */
+function testPatient() {
+  const tag = randomBytes(4).toString('hex');
+  const birthDate = `2011-0${randomInt(1, 10)}-${String(randomInt(10, 29))}`;
+  return { nir: randomNir(), birthDate, familyName: `Kerbrat-${tag}`, givenNames: `Maelys-${tag} Anne`, sex: 'F' as const };
+}
+
+/**
+ * The privacy scan (issue 10): after the flow that exists, the test patient's
+ * NIR, birth date and names are nowhere in clear: no table of any schema, no
+ * message the broker keeps, no log line of any service. Then the patient is
+ * erased: every field reads "erased", and the prescription's dossier still
+ * verifies offline. Later services extend the flow with their steps.
+ */
+describe('privacy scan: no personal data in clear anywhere, and an erasure that keeps every proof', () => {
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  let devices: ServiceTestApp;
+  let prescriptions: ServiceTestApp;
+  let ledger: ServiceTestApp;
+  let patients: ServiceTestApp;
+  let gateway: INestApplication;
+  const http = () => request(gateway.getHttpServer());
+  const listen = async (app: INestApplication): Promise<number> => {
+    await app.listen(0, '127.0.0.1');
+    return (app.getHttpServer().address() as AddressInfo).port;
+  };
+
+  beforeAll(async () => {
+    await ensureTopics(testKafka(), [TOPICS.deviceCertification, TOPICS.prescription, TOPICS.patients, TOPICS.auditEntries]);
+    [devices, prescriptions, ledger, patients] = await Promise.all([
+      startDeviceCertification({ ownRoles: true, logs: sink }),
+      startPrescription({ ownRoles: true, logs: sink }),
+      startAuditLedger({ topic: TOPICS.auditEntries, ownRoles: true, logs: sink }),
+      startPatients({ ownRoles: true, logs: sink }),
+    ]);
+    const services = [
+      { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [], topics: NO_TOPICS },
+      { name: 'device-certification', port: await listen(devices.app), entry: 'x.ts', prefixes: ['/v1/devices'], topics: NO_TOPICS, disclosures: '/internal/audit-disclosures' },
+      {
+        name: 'prescription',
+        port: await listen(prescriptions.app),
+        entry: 'x.ts',
+        prefixes: ['/v1/prescriptions', '/v1/referential'],
+        topics: NO_TOPICS,
+        disclosures: '/internal/audit-disclosures',
+        patientExport: '/internal/patient-export',
+      },
+      { name: 'audit-ledger', port: await listen(ledger.app), entry: 'x.ts', prefixes: ['/v1/ledger', '/v1/liability'], topics: NO_TOPICS, patientExport: '/internal/patient-export' },
+      { name: 'patients', port: await listen(patients.app), entry: 'x.ts', prefixes: ['/v1/patients'], topics: NO_TOPICS, disclosures: '/internal/audit-disclosures' },
+    ];
+    gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), services, {});
+    await gateway.init();
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await Promise.all([devices?.close(), prescriptions?.close(), ledger?.close(), patients?.close()]);
+  });
+
+  /** Every table of every schema of the database whose rows, as text, hold `value`. */
+  async function tablesHolding(value: string): Promise<string[]> {
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const { rows: tables } = await client.query<{ name: string }>(
+        `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
+          WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
+      );
+      const holding: string[] = [];
+      for (const { name } of tables) {
+        try {
+          const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${name} t WHERE strpos(t::text, $1) > 0) AS found`, [value]);
+          if (rows[0].found) holding.push(name);
+        } catch (error) {
+          if (!GONE.has((error as { code?: string }).code ?? '')) throw error;
+        }
+      }
+      return holding;
+    } finally {
+      await client.end();
+    }
+  }
+
+  async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  it('finds the patient nowhere in clear, then erases them: "erased" everywhere, every proof still holds', async () => {
+    const patient = testPatient();
+    const secrets = [patient.nir, patient.birthDate, patient.familyName, patient.givenNames.split(' ')[0]];
+
+    // A device, certified.
+    const created = await http().post('/v1/devices').set('Authorization', deviceTokens.vendorA).send(productBody()).expect(201);
+    const deviceId = created.body.id as string;
+    await http().post(`/v1/devices/${deviceId}/submission`).set('Authorization', deviceTokens.vendorA).expect(200);
+    await http()
+      .post(`/v1/devices/${deviceId}/review`)
+      .set('Authorization', deviceTokens.evaluator)
+      .send({ decision: 'CERTIFY', validUntil: new Date(Date.now() + 2 * 365 * 86_400_000).toISOString(), lppCode: '1612544', certifiedIndications: ['HEART_FAILURE'] })
+      .expect(200);
+
+    // A prescription for a minor (ADULT_PATIENT warns), justified with the patient's name; then cancelled with a reason naming them.
+    const justification = `${patient.givenNames} ${patient.familyName} is followed with her parents' agreement`;
+    const body = { ...prescriptionBody(deviceId), patient: { ...patient, homeCellularCoverage: 'GOOD', ald: true }, overrides: [{ ruleId: 'ADULT_PATIENT', justification }] };
+    const issued = await eventually('the certification reaches prescription', async () => {
+      const answer = await http().post('/v1/prescriptions').set('Authorization', prescriptionTokens.cardiologist).send(body);
+      return answer.status === 201 ? answer : undefined;
+    });
+    const id = issued.body.id as string;
+    const pseudonym = issued.body.patient.pseudonym as string;
+    expect(issued.body.patient).toMatchObject({ nir: patient.nir, birthDate: patient.birthDate, familyName: patient.familyName, givenNames: patient.givenNames, sex: 'F' });
+    expect(issued.body.overrides).toEqual([{ ruleId: 'ADULT_PATIENT', justification }]);
+    const reason = `${patient.familyName} moved to another region`;
+    await http().post(`/v1/prescriptions/${id}/cancellation`).set('Authorization', prescriptionTokens.cardiologist).send({ reason }).expect(200);
+
+    // The dossier gathers the steps, with the texts disclosed to the prescriber, each matching its commitment.
+    const { body: key } = await http().get('/v1/ledger/public-key').set('Authorization', prescriptionTokens.auditor).expect(200);
+    const signers = testSigners(['device-certification', 'prescription', 'patients']);
+    const dossierOf = (token: string) =>
+      eventually('the dossier holds the issue and the cancellation', async () => {
+        const answer = await http().get(`/v1/liability/prescriptions/${id}`).set('Authorization', token);
+        const steps = answer.status === 200 ? (answer.body as LiabilityDossier).entries.map((e) => e.entry.decision) : [];
+        return ['CERTIFIED', 'ISSUED', 'CANCELLED'].every((step) => steps.includes(step)) ? (answer.body as LiabilityDossier) : undefined;
+      });
+    const before = await dossierOf(prescriptionTokens.cardiologist);
+    expect(before.disclosures?.map((d) => d.text).sort()).toEqual([justification, reason].sort());
+    expect(verifyDossier(before, key.publicKeyPem, { signers })).toMatchObject({ ok: true, failures: [] });
+
+    // The scan: every table, every message the broker keeps, every log line.
+    const onBroker = await findOnBroker(secrets);
+    for (const secret of secrets) {
+      expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
+      expect({ secret, topics: onBroker[secret] }).toEqual({ secret, topics: [] });
+      expect({ secret, logs: logs.filter((line) => line.includes(secret)) }).toEqual({ secret, logs: [] });
+    }
+
+    // The patient reads everything the platform holds about them.
+    const patientToken = `Bearer ${signDevToken({ role: 'patient', nir: patient.nir })}`;
+    const exported = await http().get('/v1/patients/me/export').set('Authorization', patientToken).expect(200);
+    expect(exported.body).toMatchObject({
+      pseudonym,
+      identity: { nir: patient.nir, birthDate: patient.birthDate, familyName: patient.familyName, givenNames: patient.givenNames, sex: 'F' },
+      prescriptions: [{ id, overrides: [{ ruleId: 'ADULT_PATIENT', justification }], cancellation: { reason } }],
+      enrolments: [],
+      claims: [],
+    });
+    expect(exported.body.ledgerEntries.map((e: { entry: { subject: string } }) => e.entry.subject)).toEqual(expect.arrayContaining([`prescription:${id}`]));
+
+    // Erasure: the admin, with its legal basis.
+    await http().post(`/v1/patients/${pseudonym}/erasure`).set('Authorization', admin).send({ legalBasis: 'ERASURE_REQUEST' }).expect(202);
+    const erasedView = await eventually('prescription purges what it derived', async () => {
+      const answer = await http().get(`/v1/prescriptions/${id}`).set('Authorization', prescriptionTokens.cardiologist).expect(200);
+      return answer.body.patient.nir === ERASED ? answer.body : undefined;
+    });
+    expect(erasedView.patient).toMatchObject({ pseudonym, nir: ERASED, birthDate: ERASED, familyName: ERASED, givenNames: ERASED, sex: ERASED });
+    expect(erasedView.overrides).toEqual([{ ruleId: 'ADULT_PATIENT', justification: ERASED }]);
+    expect(erasedView.cancellation.reason).toBe(ERASED);
+    const audited = await http().get(`/v1/prescriptions/${id}`).set('Authorization', prescriptionTokens.auditor).expect(200);
+    expect(audited.body.overrides).toEqual([{ ruleId: 'ADULT_PATIENT', justification: ERASED }]);
+
+    const afterExport = await http().get('/v1/patients/me/export').set('Authorization', patientToken).expect(200);
+    expect(afterExport.body.identity).toMatchObject({ nir: ERASED, birthDate: ERASED });
+    expect(afterExport.body.prescriptions[0]).toMatchObject({ overrides: [{ justification: ERASED }], cancellation: { reason: ERASED } });
+
+    // The dossier after the erasure: the texts are unchecked, not failures, and every proof and seal still verifies offline.
+    const after = await eventually('the erasure entry reaches the ledger', async () => {
+      const entries = await http().get(`/v1/ledger/entries?subject=patient:${pseudonym}`).set('Authorization', prescriptionTokens.auditor).expect(200);
+      return entries.body.items.some((e: { entry: { action: string } }) => e.entry.action.startsWith('patient.')) ? dossierOf(prescriptionTokens.auditor) : undefined;
+    });
+    expect(after.disclosures?.every((d) => d.text === ERASED)).toBe(true);
+    const verified = verifyDossier(JSON.parse(JSON.stringify(after)) as LiabilityDossier, key.publicKeyPem, { signers });
+    expect(verified).toMatchObject({ ok: true, failures: [] });
+    expect(JSON.stringify(after)).not.toContain(patient.familyName);
+  });
+});
