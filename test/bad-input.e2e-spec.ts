@@ -10,6 +10,7 @@ import { startDeviceCertification } from '../apps/device-certification/src/testi
 import { createGatewayApp } from '../apps/gateway/src/gateway.app';
 import { loadGatewayConfig } from '../apps/gateway/src/gateway.config';
 import { loadServiceRegistry } from '../apps/gateway/src/registry';
+import { startPatients } from '../apps/patients/src/testing/patients.test-app';
 import { startPrescription } from '../apps/prescription/src/testing/prescription.test-app';
 import { type BadRequest, badRequestsFor } from './bad-input/bad-requests';
 import { deviceBody, spoiledKeys, spoiledValues, VENDOR_SIRET } from './bad-input/device-fields';
@@ -27,6 +28,7 @@ const SERVICES: { name: string; start: () => Promise<ServiceTestApp> }[] = [
   { name: 'device-certification', start: () => startDeviceCertification() },
   { name: 'prescription', start: () => startPrescription() },
   { name: 'audit-ledger', start: () => startAuditLedger() },
+  { name: 'patients', start: () => startPatients() },
 ];
 
 jest.setTimeout(300_000);
@@ -113,7 +115,11 @@ describe('bad input on every route of every service (issue item 9)', () => {
       expect.arrayContaining(['POST /v1/devices', 'PUT /v1/devices/:id', 'POST /v1/devices/:id/review', 'GET /v1/devices', 'GET /health/ready']),
     );
     expect(routes('prescription')).toEqual(expect.arrayContaining(['POST /v1/prescriptions', 'POST /v1/prescriptions/:id/cancellation']));
-    expect(routes('audit-ledger')).toEqual(expect.arrayContaining(['GET /v1/ledger/entries', 'GET /v1/liability/prescriptions/:id']));
+    expect(routes('audit-ledger')).toEqual(
+      expect.arrayContaining(['GET /v1/ledger/entries', 'GET /v1/liability/prescriptions/:id', 'GET /internal/patient-export']),
+    );
+    expect(routes('patients')).toEqual(expect.arrayContaining(['POST /v1/patients/:pseudonym/erasure', 'GET /v1/patients/:pseudonym/erasure']));
+    expect(discoverHttpRoutes(gateway).map((route) => `${route.method} ${route.path}`)).toContain('GET /v1/patients/me/export');
     const paged = discoverHttpRoutes(started.get('device-certification')!.app).filter(isPaged);
     expect(paged.map((route) => route.path)).toEqual(['/v1/devices']);
   });

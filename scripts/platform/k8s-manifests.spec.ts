@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { TOPICS } from '@app/contracts';
 import { expectedSecretKeys } from './k8s-secrets';
-import { loadServiceRegistry } from '../../apps/gateway/src/registry';
+import { loadServiceRegistry, serviceUrlVariable } from '../../apps/gateway/src/registry';
 import { serviceRoles } from '@app/service-kit';
 import { REPO_ROOT } from './repo-root';
 
@@ -62,6 +62,15 @@ describe('k8s Secrets and ConfigMaps against services.json', () => {
     const writers = services.filter((s) => s.topics.publishes.includes(TOPICS.auditEntries)).map((s) => s.name);
     expect([...new Set(registry.map((signer) => signer.service))].sort()).toEqual(writers.sort());
     expect(registry.every((signer) => !signer.publicKeyPem.includes('PRIVATE'))).toBe(true);
+  });
+
+  it('tells the gateway where each service answers (its routes and its part of a patient export)', () => {
+    const platform = configMaps.find((m) => m.metadata.name === 'platform-config')!;
+    for (const service of services.filter((s) => s.name !== 'gateway')) {
+      expect({ [service.name]: platform.data?.[serviceUrlVariable(service.name)] }).toEqual({
+        [service.name]: `http://${service.name}.connected-health.svc`,
+      });
+    }
   });
 
   it("runs a service's migrations with its migration Secret and the app with its own Secret and its KafkaUser's password", () => {

@@ -25,6 +25,8 @@ import { ListQuarantineHandler } from './queries/list-quarantine/list-quarantine
 import { ListQuarantineHttpController } from './queries/list-quarantine/list-quarantine.http.controller';
 import { ListSignersHandler } from './queries/list-signers/list-signers.handler';
 import { ListSignersHttpController } from './queries/list-signers/list-signers.http.controller';
+import { PatientExportHandler } from './queries/patient-export/patient-export.handler';
+import { PatientExportHttpController } from './queries/patient-export/patient-export.http.controller';
 import { SignerRegistry } from './signers/signer-registry';
 import { LEDGER_SIGNING_KEY, loadSigningKey, signingKeyFrom } from './signing/ledger-signing-key';
 import { LedgerSnapshots } from './store/ledger-snapshots';
@@ -58,6 +60,7 @@ export class AuditLedgerModule {
         GetLiabilityDossierHttpController,
         ListSignersHttpController,
         ListQuarantineHttpController,
+        PatientExportHttpController,
       ],
       providers: [
         { provide: LEDGER_OPTIONS, useValue: options },
@@ -82,6 +85,7 @@ export class AuditLedgerModule {
         GetLiabilityDossierHandler,
         ListSignersHandler,
         ListQuarantineHandler,
+        PatientExportHandler,
       ],
     };
   }

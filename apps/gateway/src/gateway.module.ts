@@ -2,9 +2,12 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } 
 import { ServiceKitModule } from '@app/service-kit';
 import { DocsIndexHttpController } from './docs/docs-index.http.controller';
 import type { GatewayConfig } from './gateway.config';
-import { GATEWAY_CONFIG, PROXY_TARGETS, SERVICE_REGISTRY } from './gateway.tokens';
+import { GATEWAY_CONFIG, PATIENT_EXPORT_SOURCES, PROXY_TARGETS, SERVICE_REGISTRY } from './gateway.tokens';
 import { GatewayHealthHttpController } from './health/gateway-health.http.controller';
 import { UpstreamReadiness } from './health/upstream-readiness';
+import { exportSources } from './patient-export/patient-export-sources';
+import { PatientExportComposer } from './patient-export/patient-export.composer';
+import { PatientExportHttpController } from './patient-export/patient-export.http.controller';
 import { GatewayProxyMiddleware } from './proxy/gateway-proxy.middleware';
 import type { ProxyTargets } from './proxy/proxy-decision';
 import { buildRouteTable, ServiceEntry, serviceUrl } from './registry';
@@ -29,11 +32,13 @@ export class GatewayModule implements NestModule {
       imports: [
         ServiceKitModule.forRoot({ name: GATEWAY_SERVICE_NAME, config, readiness: {}, idempotency: false }),
       ],
-      controllers: [GatewayHealthHttpController, DocsIndexHttpController],
+      controllers: [GatewayHealthHttpController, DocsIndexHttpController, PatientExportHttpController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: SERVICE_REGISTRY, useValue: services },
         { provide: PROXY_TARGETS, useValue: targets },
+        { provide: PATIENT_EXPORT_SOURCES, useValue: exportSources(upstreams, env) },
+        PatientExportComposer,
         UpstreamReadiness,
         GatewayProxyMiddleware,
       ],

@@ -37,3 +37,15 @@ export const ERROR_STATUS: Record<string, number> = {
   [ERROR_CODES.dependencyUnavailable]: 503,
   [ERROR_CODES.internal]: 500,
 };
+
+/**
+ * Refusals of `/v1/patients` (API.md "Patients"); each one's status follows
+ * from its DomainError kind. The gateway's export, when a service does not
+ * give its part, is DEPENDENCY.UNAVAILABLE (503) naming that service.
+ */
+export const PATIENT_ERROR_CODES = {
+  /** 404: no data key of this pseudonym ever existed, or (GET) it was never erased. */
+  notFound: 'PATIENT.NOT_FOUND',
+  /** 409: the patient's keys are already destroyed. */
+  alreadyErased: 'PATIENT.ALREADY_ERASED',
+} as const;

@@ -4,6 +4,7 @@ export const TOPICS = {
   prescription: 'prescription.events.v1',
   enrolment: 'enrolment.events.v1',
   claims: 'claims.events.v1',
+  patients: 'patients.events.v1',
   auditEntries: 'audit.entries.v1',
   auditAlerts: 'audit.alerts.v1',
 } as const;

@@ -42,6 +42,12 @@ export async function entriesBySubject(
   return { items: rows.map(toEntryView), total };
 }
 
+/** Every entry whose subject or related subjects name `subject`, in ledger order (a patient's whole trace, for their export). */
+export async function allEntriesNaming(db: Queryable, subject: string): Promise<LedgerEntryView[]> {
+  const rows: EntryRow[] = await db.query(`${SELECT} WHERE e.subjects @> ARRAY[$1] ORDER BY e.index`, [subject]);
+  return rows.map(toEntryView);
+}
+
 /** Entries naming any of the refs (subject or related), below a tree size. */
 export async function entriesNaming(db: Queryable, refs: string[], below: number): Promise<LedgerEntryView[]> {
   if (refs.length === 0) return [];

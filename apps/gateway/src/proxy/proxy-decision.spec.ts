@@ -4,6 +4,7 @@ import { decideProxy, type ProxyTargets } from './proxy-decision';
 const services = [
   { name: 'gateway', port: 3000, entry: 'g.ts', prefixes: [], topics: NO_TOPICS },
   { name: 'device-certification', port: 3001, entry: 'd.ts', prefixes: ['/v1/devices'], topics: NO_TOPICS },
+  { name: 'patients', port: 3006, entry: 'p.ts', prefixes: ['/v1/patients'], topics: NO_TOPICS },
 ];
 const targets: ProxyTargets = {
   routes: buildRouteTable(services, {}),
@@ -34,6 +35,14 @@ describe('what the gateway does with a request', () => {
       authenticate: false,
     });
     expect(decideProxy(targets, '/docs/billing/json')).toEqual({ kind: 'not_found', message: 'No service named billing' });
+  });
+
+  it("keeps the patient's export, which it composes, and proxies the rest of /v1/patients", () => {
+    for (const path of ['/v1/patients/me/export', '/v1/patients/me/export?format=json', '/v1/patients/me/export/']) {
+      expect(decideProxy(targets, path)).toEqual({ kind: 'gateway' });
+    }
+    expect(decideProxy(targets, `/v1/patients/${'a'.repeat(64)}/erasure`)).toMatchObject({ kind: 'proxy', service: 'patients' });
+    expect(decideProxy(targets, '/v1/patients/me/exports')).toMatchObject({ kind: 'proxy', service: 'patients' });
   });
 
   it("leaves the gateway's own paths to the gateway", () => {

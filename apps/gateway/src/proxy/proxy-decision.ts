@@ -1,3 +1,4 @@
+import { PATIENT_EXPORT_PATH } from '../patient-export/patient-export-sources';
 import { resolveRoute, type Route } from '../registry';
 
 /** Where one request goes: to a service (and under which path), nowhere (404), or to the gateway itself. */
@@ -12,14 +13,19 @@ export interface ProxyTargets {
   services: ReadonlyMap<string, string>;
 }
 
+/** API.md paths the gateway answers itself, before any prefix routes them: the patient's export, which it composes. */
+const GATEWAY_API_PATHS: ReadonlySet<string> = new Set([PATIENT_EXPORT_PATH]);
+
 const DOCS_JSON = /^\/docs\/([a-z][a-z0-9-]*)\/json$/;
 
 /**
- * `/v1/...` goes to the service owning the prefix, with its token; the
- * OpenAPI documents are public like each service's own `/docs/json`.
+ * `/v1/...` goes to the service owning the prefix, with its token, but for
+ * the gateway's own API paths; the OpenAPI documents are public like each
+ * service's own `/docs/json`.
  */
 export function decideProxy(targets: ProxyTargets, url: string): ProxyDecision {
   const [pathname, query] = splitUrl(url);
+  if (GATEWAY_API_PATHS.has(pathname.replace(/\/+$/, ''))) return { kind: 'gateway' };
   if (pathname === '/v1' || pathname.startsWith('/v1/')) {
     const route = resolveRoute(targets.routes, pathname);
     if (!route) return { kind: 'not_found', message: `No service serves ${pathname}` };

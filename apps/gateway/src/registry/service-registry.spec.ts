@@ -51,6 +51,16 @@ describe('services.json', () => {
     );
   });
 
+  it('takes an internal patientExport path and a patientKeys part, and refuses others', () => {
+    const [entry] = parseServiceRegistry({ services: [{ ...ledger, patientExport: '/internal/patient-export', patientKeys: 'holder' }] });
+    expect(entry).toMatchObject({ patientExport: '/internal/patient-export', patientKeys: 'holder' });
+    // Under /v1 the gateway would route it to anyone: a part of an export is asked by the gateway alone.
+    expect(() => parseServiceRegistry({ services: [{ ...ledger, patientExport: '/v1/ledger/mine' }] })).toThrow(
+      /services\.0\.patientExport \(audit-ledger\) must be an internal path/,
+    );
+    expect(() => parseServiceRegistry({ services: [{ ...ledger, patientKeys: 'reader' }] })).toThrow(/services\.0\.patientKeys/);
+  });
+
   it('refuses migrations without a schema to run them in', () => {
     expect(() => parseServiceRegistry({ services: [{ ...devices, schema: undefined }] })).toThrow(/no schema/);
   });

@@ -23,6 +23,16 @@ const serviceEntry = z.strictObject({
     .optional(),
   // Required, even as two empty lists: a service that forgets it must not start with no topics (nor, later, no ACLs).
   topics: serviceTopicsSchema,
+  /** Its part in the patients' keys: 'holder' keeps personal data under them, 'eraser' destroys them (migrate grants EXECUTE accordingly). */
+  patientKeys: z.enum(['holder', 'eraser']).optional(),
+  /**
+   * Where it answers what it holds about the patient of the caller's token (the gateway composes
+   * GET /v1/patients/me/export from every such part). Internal: the gateway never routes /internal.
+   */
+  patientExport: z
+    .string()
+    .regex(/^\/internal(\/[a-z0-9-]+)+$/, 'must be an internal path such as /internal/patient-export')
+    .optional(),
 });
 
 const registryFile = z.strictObject({ $comment: z.string().optional(), services: z.array(serviceEntry).min(1) });

@@ -2,3 +2,4 @@ export * from './event-contract';
 export * from './device-certification.v1';
 export * from './prescription.v1';
 export * from './audit.v1';
+export * from './patients.v1';

@@ -1,0 +1,18 @@
+import { Roles } from '@app/auth';
+import { ApiController } from '@app/service-kit';
+import { Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { PseudonymParam } from '../../http/pseudonym-param.decorator';
+import type { PatientErasureView } from '../../projections/patient-erasure-view';
+import { GetErasureQuery } from './get-erasure.query';
+
+@ApiController('v1/patients', 'patients')
+export class GetErasureHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':pseudonym/erasure')
+  @Roles('admin', 'auditor')
+  get(@PseudonymParam() pseudonym: string): Promise<PatientErasureView> {
+    return this.queries.execute(new GetErasureQuery(pseudonym));
+  }
+}
