@@ -1,22 +1,25 @@
-import { CurrentPrincipal, Roles, type Principal } from '@app/auth';
-import { ApiController } from '@app/service-kit';
-import { Get } from '@nestjs/common';
+import { CurrentPrincipal, Roles, tokenInvalid, type Principal } from '@app/auth';
+import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { PatientExportPart } from '../../personal-data/prescription-opening';
 import { ExportPatientDataQuery } from './export-patient-data.query';
 
 /**
- * This service's part of `GET /v1/patients/me/export`: the gateway composes
- * it (services.json `patientExport`). Not routed from outside by a prefix; the
- * token's pseudonym is the only patient it ever answers about.
+ * `GET /internal/patient-export` (services.json `patientExport`): this
+ * service's part of the gateway's GET /v1/patients/me/export, asked with the
+ * patient's own token. Only the token's pseudonym is ever read. Not under
+ * /v1: the gateway never routes it.
  */
-@ApiController('internal', 'patient export')
+@ApiExcludeController()
+@Controller('internal')
 export class ExportPatientDataHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('patient-export')
   @Roles('patient')
   export(@CurrentPrincipal() patient: Principal): Promise<PatientExportPart> {
-    return this.queries.execute(new ExportPatientDataQuery(patient.pseudonym ?? ''));
+    if (!patient.pseudonym) throw tokenInvalid("claim 'pseudonym' is required for role patient");
+    return this.queries.execute(new ExportPatientDataQuery(patient.pseudonym));
   }
 }
