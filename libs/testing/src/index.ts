@@ -9,3 +9,4 @@ export * from './schema-writes';
 export * from './free-port';
 export * from './test-roles';
 export * from './test-signing-keys';
+export * from './test-patient-keys';
