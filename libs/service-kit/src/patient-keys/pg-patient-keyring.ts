@@ -21,7 +21,9 @@ const ISSUE_ATTEMPTS = 3;
  * patient's generations from the database (in the caller's transaction when
  * given), so an erasure counts at once; unwrapping goes through the bounded
  * cache. A first write issues the patient's key in the writer's transaction:
- * it is committed with the data written under it, or not at all.
+ * it is committed with the data written under it, or not at all. A write
+ * that read the live key before an erasure committed, and commits after it,
+ * is erased with the rest: no write slips past an erasure.
  */
 export class PgPatientKeyring implements PatientKeyring {
   private readonly store: PatientKeysStore;
