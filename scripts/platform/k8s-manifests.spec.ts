@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { TOPICS } from '@app/contracts';
-import { expectedSecretKeys } from './k8s-secrets';
-import { loadServiceRegistry, serviceUrlVariable } from '../../apps/gateway/src/registry';
-import { serviceRoles } from '@app/service-kit';
+import { expectedSecretKeys, PATIENT_KEYS_SECRETS } from './k8s-secrets';
+import { loadServiceRegistry, NO_TOPICS, serviceUrlVariable } from '../../apps/gateway/src/registry';
+import { patientKeysRoles, serviceRoles } from '@app/service-kit';
 import { REPO_ROOT } from './repo-root';
 
 interface Manifest {
@@ -17,7 +17,7 @@ interface Manifest {
 
 const manifests = (file: string): Manifest[] =>
   parseAllDocuments(readFileSync(join(REPO_ROOT, 'k8s', file), 'utf8')).map((document) => document.toJS() as Manifest);
-const DATA_KEYS = ['PSEUDONYM_SECRET', 'IDENTITY_ENCRYPTION_KEY', 'ANSWER_ENCRYPTION_KEY'];
+const DATA_KEYS = ['PSEUDONYM_SECRET', 'IDENTITY_ENCRYPTION_KEY', 'ANSWER_ENCRYPTION_KEY', 'PATIENT_MASTER_KEYS'];
 const SECRET_KEYS = [...DATA_KEYS, 'DATABASE_URL', 'AUDIT_SIGNING_KEY', 'LEDGER_SIGNING_KEY', 'KAFKA_PASSWORD', 'JWT_SECRET'];
 
 /** The k8s manifests kept in line with services.json: each service its own Secret with exactly its keys. */
@@ -44,7 +44,7 @@ describe('k8s Secrets and ConfigMaps against services.json', () => {
   });
 
   it('has no Secret of a service services.json does not list, and no shared Secret', () => {
-    const names = services.flatMap((s) => [`${s.name}-secrets`, `${s.name}-migration`]);
+    const names = [...services.flatMap((s) => [`${s.name}-secrets`, `${s.name}-migration`]), ...Object.keys(PATIENT_KEYS_SECRETS)];
     expect([...secrets.keys()].filter((name) => !names.includes(name))).toEqual([]);
   });
 
@@ -86,5 +86,46 @@ describe('k8s Secrets and ConfigMaps against services.json', () => {
         { name: 'KAFKA_PASSWORD', valueFrom: { secretKeyRef: { name: 'kafka-user-SERVICE_NAME', key: 'password' } } },
       ]),
     );
+  });
+
+  describe('patient keys (k8s/patient-keys.yaml)', () => {
+    interface Container {
+      command: string[];
+      envFrom: unknown[];
+    }
+    type PodSpec = { template: { spec: { containers: Container[] } } };
+    const [job, rotation] = manifests('patient-keys.yaml') as [Manifest & { spec: PodSpec }, Manifest & { spec: { jobTemplate: { spec: PodSpec } } }];
+    const roles = patientKeysRoles();
+
+    it('has its own Secrets: the owner for the migration, the rotator and the master keys for rotation', () => {
+      for (const [name, { keys, role }] of Object.entries(PATIENT_KEYS_SECRETS)) {
+        const secret = secrets.get(name);
+        expect(Object.keys(secret?.stringData ?? {}).sort()).toEqual([...keys].sort());
+        expect(new URL(secret!.stringData!.DATABASE_URL).username).toBe(roles[role]);
+      }
+    });
+
+    it('gives PATIENT_MASTER_KEYS to the holders of services.json and the rotator alone, never to the eraser', () => {
+      const holding = [...secrets.values()].filter((m) => m.stringData && 'PATIENT_MASTER_KEYS' in m.stringData).map((m) => m.metadata.name);
+      const holders = services.filter((s) => s.patientKeys === 'holder').map((s) => `${s.name}-secrets`);
+      expect(holders.length).toBeGreaterThan(0);
+      expect(holding.sort()).toEqual([...holders, 'patient-keys-rotator'].sort());
+      const eraser = { name: 'patients', port: 1, entry: 'x', prefixes: [], schema: 'patients', topics: NO_TOPICS, patientKeys: 'eraser' as const };
+      expect(expectedSecretKeys(eraser)).not.toContain('PATIENT_MASTER_KEYS');
+    });
+
+    it('migrates the schema and renews its grants in a Job of its own, as its owner, from the whole of services.json', () => {
+      expect(job.kind).toBe('Job');
+      const [container] = job.spec.template.spec.containers;
+      expect(container.command).toEqual(['node', '-r', '@swc-node/register', 'scripts/platform/migrate.ts', '--skip-infra', '--patient-keys']);
+      expect(container.envFrom).toEqual([{ configMapRef: { name: 'platform-config' } }, { secretRef: { name: 'patient-keys-migration' } }]);
+    });
+
+    it('rotates only when an operator runs it, as the rotator', () => {
+      expect(rotation).toMatchObject({ kind: 'CronJob', spec: { suspend: true, concurrencyPolicy: 'Forbid' } });
+      const [container] = rotation.spec.jobTemplate.spec.template.spec.containers;
+      expect(container.command).toEqual(['node', '-r', '@swc-node/register', 'scripts/platform/rotate-keys.ts']);
+      expect(container.envFrom).toEqual([{ configMapRef: { name: 'platform-config' } }, { secretRef: { name: 'patient-keys-rotator' } }]);
+    });
   });
 });

@@ -17,14 +17,27 @@ const OWN_KEYS: Record<string, string[]> = {
  * service's own process needs and nothing more.
  * - DATABASE_URL (its runtime role) and ANSWER_ENCRYPTION_KEY (remembered
  *   Idempotency-Key answers are encrypted under a key derived from it) with a schema;
- * - AUDIT_SIGNING_KEY when it writes audit entries.
+ * - AUDIT_SIGNING_KEY when it writes audit entries;
+ * - PATIENT_MASTER_KEYS when it holds patient keys (`"patientKeys": "holder"`):
+ *   it unwraps them; the eraser destroys keys without ever unwrapping one.
  * Kafka credentials come from its KafkaUser's Secret, not from this one.
  */
 export function expectedSecretKeys(service: ServiceEntry): string[] {
   const keys = [
     ...(service.schema ? ['DATABASE_URL', 'ANSWER_ENCRYPTION_KEY'] : []),
     ...(service.topics.publishes.includes(TOPICS.auditEntries) ? ['AUDIT_SIGNING_KEY'] : []),
+    ...(service.patientKeys === 'holder' ? ['PATIENT_MASTER_KEYS'] : []),
     ...(OWN_KEYS[service.name] ?? []),
   ];
   return [...new Set(keys)].sort();
 }
+
+/**
+ * The Secrets of the patient keys schema (k8s/patient-keys.yaml), no
+ * service's: its owner's URL for the Job that migrates it and renews its
+ * grants, and the rotator's URL with the master keys for `rotate-keys`.
+ */
+export const PATIENT_KEYS_SECRETS: Record<string, { keys: string[]; role: 'owner' | 'runtime' }> = {
+  'patient-keys-migration': { keys: ['DATABASE_URL'], role: 'owner' },
+  'patient-keys-rotator': { keys: ['DATABASE_URL', 'PATIENT_MASTER_KEYS'], role: 'runtime' },
+};

@@ -8,3 +8,4 @@ export * from './udi-di';
 export * from './pseudonym';
 export * from './field-encryption';
 export * from './validators';
+export * from './privacy';

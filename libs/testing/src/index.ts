@@ -10,3 +10,4 @@ export * from './free-port';
 export * from './test-roles';
 export * from './test-signing-keys';
 export * from './kafka-topic-scan';
+export * from './test-patient-keys';

@@ -7,6 +7,7 @@ import {
   loadPlatformConfig,
   runMigrations,
   type Clock,
+  type PatientKeyRight,
   type PlatformConfig,
   type ServiceRoles,
 } from '@app/service-kit';
@@ -14,6 +15,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { createTestPatientKeys, type TestPatientKeys } from './test-patient-keys';
 import { createTestRoles, dropTestRoles } from './test-roles';
 import { testSigningKey } from './test-signing-keys';
 
@@ -41,14 +43,16 @@ export interface ServiceTestApp {
   roles?: ServiceRoles;
   /** The registry entry of the key this app seals its audit entries with. */
   signer: Signer;
+  /** The patient keys schema it uses, when it was started with `patientKeys`. */
+  patientKeys?: TestPatientKeys;
   close(): Promise<void>;
 }
 
 export interface ServiceTestAppOptions<C extends PlatformConfig> {
   service: string;
   migrations: MigrationClass[];
-  /** The service's root module for this schema and configuration. */
-  module: (context: { config: C; schema: string }) => DynamicModule;
+  /** The service's root module for this schema and configuration (and patient keys schema: its `patientKeysSchema`). */
+  module: (context: { config: C; schema: string; patientKeysSchema?: string }) => DynamicModule;
   /** A service whose configuration extends the platform's passes its loader. */
   loadConfig?: (env: NodeJS.ProcessEnv, options: { defaultPort: number }) => C;
   /**
@@ -58,6 +62,12 @@ export interface ServiceTestAppOptions<C extends PlatformConfig> {
    * privileges pay for it.
    */
   ownRoles?: boolean;
+  /**
+   * The app's right on patient keys (its ServiceKitModule declares the same): a patient keys
+   * schema of its own, dropped on close, or `keys` shared with another test app (a holder
+   * and the eraser); with `ownRoles` its runtime role is granted the right.
+   */
+  patientKeys?: { right: PatientKeyRight; keys?: TestPatientKeys };
 }
 
 /**
@@ -75,11 +85,18 @@ export async function startServiceTestApp<C extends PlatformConfig>(options: Ser
   const clock = new MovableClock();
   let app: INestApplication;
   let config: C;
+  let ownKeys: TestPatientKeys | undefined;
+  let keys: TestPatientKeys | undefined;
   try {
+    if (options.patientKeys) {
+      ownKeys = options.patientKeys.keys ? undefined : await createTestPatientKeys();
+      keys = options.patientKeys.keys ?? ownKeys;
+    }
     await runMigrations(adminConfig, schema, options.migrations, { asRole: roles?.owner });
     if (roles) await grantRuntimeRole(adminConfig.DATABASE_URL, roles, roles.owner);
+    if (roles && keys && options.patientKeys) await keys.allow(options.patientKeys.right, roles.runtime);
     config = roles ? { ...adminConfig, DATABASE_URL: databaseUrlAs(adminConfig.DATABASE_URL, roles.runtime) } : adminConfig;
-    const moduleRef = await Test.createTestingModule({ imports: [options.module({ config, schema })] })
+    const moduleRef = await Test.createTestingModule({ imports: [options.module({ config, schema, patientKeysSchema: keys?.schema })] })
       .overrideProvider(CLOCK)
       .useValue(clock)
       .compile();
@@ -89,6 +106,7 @@ export async function startServiceTestApp<C extends PlatformConfig>(options: Ser
   } catch (error) {
     // Cluster-wide roles must not outlive a start that failed (the sweep would only catch them an hour later).
     if (roles) await dropTestRoles(adminConfig.DATABASE_URL, roles).catch(() => undefined);
+    await ownKeys?.drop().catch(() => undefined);
     throw error;
   }
   return {
@@ -99,10 +117,12 @@ export async function startServiceTestApp<C extends PlatformConfig>(options: Ser
     config,
     roles,
     signer: key.signer,
+    patientKeys: keys,
     async close() {
       await app.close();
       if (roles) await dropTestRoles(adminConfig.DATABASE_URL, roles);
       else await dropSchema(adminConfig.DATABASE_URL, schema);
+      await ownKeys?.drop();
     },
   };
 }

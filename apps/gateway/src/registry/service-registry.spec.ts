@@ -64,6 +64,20 @@ describe('services.json', () => {
   it('refuses migrations without a schema to run them in', () => {
     expect(() => parseServiceRegistry({ services: [{ ...devices, schema: undefined }] })).toThrow(/no schema/);
   });
+
+  it('accepts patientKeys holder or eraser on a service with a schema, and nothing else', () => {
+    expect(parseServiceRegistry({ services: [{ ...devices, patientKeys: 'holder' }] })[0].patientKeys).toBe('holder');
+    expect(() => parseServiceRegistry({ services: [{ ...devices, patientKeys: 'reader' }] })).toThrow(
+      /services\.0\.patientKeys \(device-certification\) must be one of holder, eraser/,
+    );
+    expect(() => parseServiceRegistry({ services: [{ ...ledger, patientKeys: 'eraser' }] })).toThrow(/audit-ledger has patientKeys but no schema/);
+  });
+
+  it('keeps the patient_keys schema out of every service', () => {
+    expect(() => parseServiceRegistry({ services: [{ ...devices, schema: 'patient_keys' }] })).toThrow(
+      /device-certification cannot use schema patient_keys/,
+    );
+  });
 });
 
 describe('topics of services.json', () => {

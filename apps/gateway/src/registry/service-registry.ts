@@ -1,3 +1,4 @@
+import { PATIENT_KEY_RIGHTS, PATIENT_KEYS_SCHEMA, type PatientKeyRight } from '@app/service-kit/patient-keys/patient-key-rights';
 import { z } from 'zod';
 import { repeatedTopic, serviceTopicsSchema } from './service-topics';
 
@@ -20,6 +21,14 @@ const serviceEntry = z.strictObject({
   migrations: z
     .string()
     .regex(/^[^#]+#[A-Za-z_$][\w$]*$/, 'must be <module path>#<export name>')
+    .optional(),
+  /**
+   * What its database role may do with patients' data keys (schema patient_keys, README "Patient keys"):
+   * `holder` (it keeps personal data under them: it reads its patients' keys and issues a first one) or
+   * `eraser` (it destroys them: the patients service). `npm run migrate` grants exactly these.
+   */
+  patientKeys: z
+    .enum(['holder', 'eraser'] as const satisfies readonly PatientKeyRight[], { error: `must be one of ${PATIENT_KEY_RIGHTS.join(', ')}` })
     .optional(),
   // Required, even as two empty lists: a service that forgets it must not start with no topics (nor, later, no ACLs).
   topics: serviceTopicsSchema,
@@ -57,6 +66,12 @@ export function parseServiceRegistry(raw: unknown, source = 'services.json'): Se
   for (const service of services) {
     if (service.migrations && !service.schema) {
       throw new ServiceRegistryError(`Invalid ${source}: ${service.name} has migrations but no schema`);
+    }
+    if (service.patientKeys && !service.schema) {
+      throw new ServiceRegistryError(`Invalid ${source}: ${service.name} has patientKeys but no schema (its role is granted them)`);
+    }
+    if (service.schema === PATIENT_KEYS_SCHEMA) {
+      throw new ServiceRegistryError(`Invalid ${source}: ${service.name} cannot use schema ${PATIENT_KEYS_SCHEMA}: it holds the patient keys, no service's rows`);
     }
     const repeated = repeatedTopic(service.topics);
     if (repeated) {

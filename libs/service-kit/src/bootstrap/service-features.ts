@@ -8,6 +8,7 @@ import { PLATFORM_CONFIG } from '../config/config.tokens';
 import type { PlatformConfig } from '../config/platform-config.schema';
 import { PlatformJobsModule } from '../jobs/platform-jobs.module';
 import { platformMessagingModule } from '../messaging/platform-messaging.module';
+import { PatientKeysModule } from '../patient-keys/patient-keys.module';
 import type { ServiceKitOptions } from './service-kit.options';
 
 /** The parts a service asks for: each wired from the one validated platform configuration. */
@@ -21,6 +22,11 @@ export function serviceFeatures(options: ServiceKitOptions): DynamicModule[] {
     features.push(EventSourcingModule.forRoot({ service: options.name, store, signingKey }));
   }
   if (options.eventSourced || options.messaging) features.push(platformMessagingModule(options.name));
+  if (options.patientKeys) {
+    // The keyring and the eraser run their SQL through the service's DataSource (or the caller's transaction).
+    if (options.schema === undefined) throw new Error(`ServiceKitModule: patientKeys '${options.patientKeys}' needs a schema`);
+    features.push(PatientKeysModule.forRoot({ right: options.patientKeys, schema: options.patientKeysSchema }));
+  }
   if (options.jobs) features.push(PlatformJobsModule.forRoot(options.jobs, { prefix: options.queuePrefix ?? `bull:${options.name}` }));
   return features;
 }

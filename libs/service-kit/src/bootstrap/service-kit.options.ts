@@ -4,6 +4,7 @@ import type { PlatformConfig } from '../config/platform-config.schema';
 import type { EntityClass, MigrationClass } from '../database/postgres-options';
 import type { ServiceJobs } from '../jobs/service-jobs';
 import type { ReadinessOptions } from '../observability/health/readiness-options';
+import type { PatientKeyRight } from '../patient-keys/patient-key-rights';
 
 export interface ServiceKitOptions extends ServiceConfigOptions {
   /** The service's Postgres schema; without it the service has no database (e.g. the gateway). */
@@ -20,6 +21,14 @@ export interface ServiceKitOptions extends ServiceConfigOptions {
   eventSourced?: boolean;
   /** The outbox relay and the Kafka consumers alone, for a service without an event store. */
   messaging?: boolean;
+  /**
+   * Patients' data keys (libs/service-kit/src/patient-keys): `holder` provides PATIENT_KEYRING
+   * (and requires PATIENT_MASTER_KEYS in production), `eraser` provides PATIENT_KEY_ERASER.
+   * Must match the service's `patientKeys` in services.json, which grants its role the functions. Needs a schema.
+   */
+  patientKeys?: PatientKeyRight;
+  /** The schema of the patient keys; default `patient_keys` (a test migrates its own). */
+  patientKeysSchema?: string;
   /** The service's jobs, from their one declaration. */
   jobs?: ServiceJobs;
   /** BullMQ key prefix; default `bull:<name>`. */
@@ -33,6 +42,8 @@ export interface ServiceOverrides {
   config?: PlatformConfig;
   schema?: string;
   queuePrefix?: string;
+  /** A test's own patient keys schema (libs/testing createTestPatientKeys). */
+  patientKeysSchema?: string;
   /** A test reads what the service logged. */
   logDestination?: DestinationStream;
 }
@@ -42,4 +53,6 @@ export interface ServiceIdentity {
   name: string;
   defaultPort: number;
   schema: string;
+  /** Its `patientKeys` of services.json, when it has one. */
+  patientKeys?: PatientKeyRight;
 }

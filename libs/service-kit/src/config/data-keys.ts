@@ -2,12 +2,13 @@ import { ConfigError } from './config-error';
 import { DEV_DEFAULTS } from './dev-defaults';
 import type { PlatformConfig } from './platform-config.schema';
 
-export type DataKeyName = 'PSEUDONYM_SECRET' | 'IDENTITY_ENCRYPTION_KEY' | 'ANSWER_ENCRYPTION_KEY';
+export type DataKeyName = 'PSEUDONYM_SECRET' | 'IDENTITY_ENCRYPTION_KEY' | 'ANSWER_ENCRYPTION_KEY' | 'PATIENT_MASTER_KEYS';
 
 const DEVELOPMENT_VALUES: Record<DataKeyName, string> = {
   PSEUDONYM_SECRET: DEV_DEFAULTS.pseudonymSecret,
   IDENTITY_ENCRYPTION_KEY: DEV_DEFAULTS.identityEncryptionKey,
   ANSWER_ENCRYPTION_KEY: DEV_DEFAULTS.answerEncryptionKey,
+  PATIENT_MASTER_KEYS: DEV_DEFAULTS.patientMasterKeys,
 };
 
 /**
@@ -16,7 +17,7 @@ const DEVELOPMENT_VALUES: Record<DataKeyName, string> = {
  * real one; a service that never asks (the gateway) holds none, so its
  * Secret carries none (ARCHITECTURE.md "Trust inside the platform").
  */
-export function requireDataKey(config: Pick<PlatformConfig, 'NODE_ENV' | DataKeyName>, name: DataKeyName): string {
+export function requireDataKey<K extends DataKeyName>(config: Pick<PlatformConfig, 'NODE_ENV' | K>, name: K): string {
   const value = config[name];
   if (config.NODE_ENV === 'production' && value === DEVELOPMENT_VALUES[name]) {
     throw new ConfigError([`${name} is required in production by this service and must not be the development default`]);

@@ -1,5 +1,6 @@
 import { MAX_TOKEN_LIFETIME_SECONDS } from '@app/auth/auth.config';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '@app/event-sourcing/store/message-size';
+import { parseMasterKeys } from '@app/fr-health';
 import { z } from 'zod';
 import { CLOCK_OFFSET_FORMAT, tryParseClockOffset } from '../clock/clock-offset';
 import { DEV_DEFAULTS } from './dev-defaults';
@@ -40,6 +41,19 @@ export const platformConfigShape = (defaultPort?: number) => ({
   IDENTITY_ENCRYPTION_KEY: envHex(32).default(DEV_DEFAULTS.identityEncryptionKey),
   /** Key of remembered Idempotency-Key answers (derived per service): every service with a schema holds it, not the identity key. */
   ANSWER_ENCRYPTION_KEY: envHex(32).default(DEV_DEFAULTS.answerEncryptionKey),
+  /**
+   * The master keys wrapping patients' data keys, `<version>:<64 hex>[,<version>:<64 hex>...]`,
+   * the first one current: only the services that hold patient keys and `rotate-keys` use it.
+   */
+  PATIENT_MASTER_KEYS: envString()
+    .superRefine((value, ctx) => {
+      try {
+        parseMasterKeys(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .default(DEV_DEFAULTS.patientMasterKeys),
   /** Parsed to milliseconds (0 = the real time). */
   CLOCK_OFFSET: envString()
     .default('')

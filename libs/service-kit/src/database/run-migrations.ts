@@ -9,7 +9,8 @@ import { assertSchemaName } from './schema-name';
  * in its own transaction. Called explicitly (`npm run migrate`, `npm start`,
  * tests), never at application start-up, so two replicas never race on it.
  * The service-kit's own tables (idempotency keys) are included unless the
- * list already holds them. With `asRole` (the schema's owner role), every
+ * list already holds them, or `serviceKitTables: false` says the schema is no
+ * service's (patient_keys). With `asRole` (the schema's owner role), every
  * object is created by, hence owned by, that role. Returns the names of the
  * migrations it ran.
  */
@@ -17,13 +18,13 @@ export async function runMigrations(
   config: Pick<PlatformConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
   schema: string,
   migrations: MigrationClass[],
-  options: { asRole?: string } = {},
+  options: { asRole?: string; serviceKitTables?: boolean } = {},
 ): Promise<string[]> {
   await createSchema(config.DATABASE_URL, assertSchemaName(schema));
   const dataSource = new DataSource({
     ...postgresOptions({ ...config, DATABASE_POOL_SIZE: 1 } as PlatformConfig, {
       schema,
-      migrations: withServiceKitMigrations(migrations),
+      migrations: options.serviceKitTables === false ? migrations : withServiceKitMigrations(migrations),
       role: options.asRole,
     }),
   });
