@@ -9,7 +9,7 @@ import { createGatewayApp } from '../apps/gateway/src/gateway.app';
 import { loadGatewayConfig } from '../apps/gateway/src/gateway.config';
 import { loadServiceRegistry } from '../apps/gateway/src/registry';
 import { startPatients, type PatientsTestApp } from '../apps/patients/src/testing/patients.test-app';
-import { issueStubKeys, liveStubKeys } from '../apps/patients/src/testing/stub-patient-keys';
+import { issueTestKeys, liveTestKeys } from '../apps/patients/src/testing/patient-keys.fixture';
 
 jest.setTimeout(180_000);
 
@@ -64,13 +64,13 @@ describe('a patient erased, then exporting what the platform holds (gateway, pat
   });
 
   it('erases through the gateway (admin only), and the ledger appends the entry on patient:<pseudonym>', async () => {
-    await issueStubKeys(patients.dataSource, pseudonym, 1);
+    await issueTestKeys(patients.patientKeys, pseudonym);
     const body = { legalBasis: 'ERASURE_REQUEST', note: 'lettre recommandée de la patiente' };
     expect((await http().post(`/v1/patients/${pseudonym}/erasure`).send(body)).status).toBe(401);
     expect((await http().post(`/v1/patients/${pseudonym}/erasure`).set('Authorization', patient).send(body)).status).toBe(403);
     const erased = await http().post(`/v1/patients/${pseudonym}/erasure`).set('Authorization', admin).send(body).expect(202);
     expect(erased.body).toMatchObject({ pseudonym, status: 'ERASED', version: 1, generationsDestroyed: 1 });
-    expect(await liveStubKeys(patients.dataSource, pseudonym)).toBe(0);
+    expect(await liveTestKeys(patients.patientKeys, pseudonym)).toBe(0);
     expect((await http().post(`/v1/patients/${pseudonym}/erasure`).set('Authorization', admin).send(body)).status).toBe(409);
 
     const entries = await waitFor(async () => {

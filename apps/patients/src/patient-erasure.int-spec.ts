@@ -2,10 +2,10 @@ import { checkEntrySeal, commitmentMatches, verifyChain } from '@app/audit';
 import { TOPICS, type AuditEntry } from '@app/contracts';
 import { EventStore } from '@app/event-sourcing';
 import { collectMessages } from '@app/testing';
-import { PATIENT_KEY_ERASER, type PatientKeyEraser } from '@app/service-kit/patient-keys/patient-keyring';
+import { PATIENT_KEY_ERASER, type PatientKeyEraser } from '@app/service-kit';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { issueStubKeys, liveStubKeys } from './testing/stub-patient-keys';
+import { issueTestKeys, liveTestKeys } from './testing/patient-keys.fixture';
 import { bearer, startPatients, tokens, type PatientsTestApp } from './testing/patients.test-app';
 
 const pseudonym = (): string => randomBytes(32).toString('hex');
@@ -25,10 +25,10 @@ describe('patient erasure over HTTP (real Postgres, Kafka)', () => {
     await t?.close();
   });
 
-  it('destroys every generation of the key, answers 202 with the erasure, then 409; the other patient keeps theirs', async () => {
+  it('destroys the live key, answers 202 with the erasure, then 409; the other patient keeps theirs', async () => {
     const [erased, other] = [pseudonym(), pseudonym()];
-    await issueStubKeys(t.dataSource, erased, 2);
-    await issueStubKeys(t.dataSource, other, 1);
+    await issueTestKeys(t.patientKeys, erased);
+    await issueTestKeys(t.patientKeys, other);
 
     const answer = await erase(erased).expect(202);
     expect(answer.body).toEqual({
@@ -37,15 +37,15 @@ describe('patient erasure over HTTP (real Postgres, Kafka)', () => {
       status: 'ERASED',
       legalBasis: 'ERASURE_REQUEST',
       note: { commitment: expect.stringMatching(/^[0-9a-f]{64}$/), salt: expect.stringMatching(/^[0-9a-f]{32}$/) },
-      generationsDestroyed: 2,
+      generationsDestroyed: 1,
       erasedAt: expect.any(String),
       erasedBy: 'admin-user',
       version: 1,
     });
     // The salt goes back once, so the admin's own copy of the note proves the commitment.
     expect(commitmentMatches(answer.body.note.commitment, answer.body.note.salt, NOTE)).toBe(true);
-    expect(await liveStubKeys(t.dataSource, erased)).toBe(0);
-    expect(await liveStubKeys(t.dataSource, other)).toBe(1);
+    expect(await liveTestKeys(t.patientKeys, erased)).toBe(0);
+    expect(await liveTestKeys(t.patientKeys, other)).toBe(1);
 
     const again = await erase(erased, { legalBasis: 'OTHER' }).expect(409);
     expect(again.body.error).toMatchObject({ code: 'PATIENT.ALREADY_ERASED', erasedAt: answer.body.erasedAt });
@@ -70,7 +70,7 @@ describe('patient erasure over HTTP (real Postgres, Kafka)', () => {
 
   it('records the sealed audit entry on patient:<pseudonym> and publishes PatientErased, the note only as its commitment', async () => {
     const who = pseudonym();
-    await issueStubKeys(t.dataSource, who, 1);
+    await issueTestKeys(t.patientKeys, who);
     const answer = await erase(who, { legalBasis: 'RETENTION_ENDED', note: NOTE }).expect(202);
     const streamId = `patient:${who}`;
 
@@ -120,7 +120,7 @@ describe('patient erasure over HTTP (real Postgres, Kafka)', () => {
 
   it('destroys nothing when the append fails: the keys, the stream and the read model stay as they were', async () => {
     const who = pseudonym();
-    await issueStubKeys(t.dataSource, who, 2);
+    await issueTestKeys(t.patientKeys, who);
     const store = t.app.get(EventStore);
     const append = jest.spyOn(store, 'appendToStream').mockRejectedValueOnce(new Error('the disk is full'));
     const destroy = jest.spyOn(t.app.get<PatientKeyEraser>(PATIENT_KEY_ERASER), 'erase');
@@ -134,21 +134,21 @@ describe('patient erasure over HTTP (real Postgres, Kafka)', () => {
       append.mockRestore();
       destroy.mockRestore();
     }
-    // Both generations were destroyed before the append, in its transaction, which then rolled back.
+    // The key was destroyed before the append, in its transaction, which then rolled back.
     expect(appends).toBe(1);
-    expect(await Promise.all(destroyed)).toEqual([{ known: true, destroyed: 2 }]);
-    expect(await liveStubKeys(t.dataSource, who)).toBe(2);
+    expect(await Promise.all(destroyed)).toEqual([{ known: true, destroyed: 1 }]);
+    expect(await liveTestKeys(t.patientKeys, who)).toBe(1);
     expect((await store.readStream(`patient:${who}`)).position).toBe(0);
     await http().get(`/v1/patients/${who}/erasure`).set('Authorization', tokens.admin).expect(404);
 
     // The same request again goes through, all of it.
     await erase(who).expect(202);
-    expect(await liveStubKeys(t.dataSource, who)).toBe(0);
+    expect(await liveTestKeys(t.patientKeys, who)).toBe(0);
   });
 
   it('answers an Idempotency-Key retry with the first answer (same salt) and erases once', async () => {
     const who = pseudonym();
-    await issueStubKeys(t.dataSource, who, 1);
+    await issueTestKeys(t.patientKeys, who);
     const key = `erase-${who.slice(0, 12)}`;
     const send = (body: object) =>
       http().post(`/v1/patients/${who}/erasure`).set('Authorization', tokens.admin).set('Idempotency-Key', key).send(body);
@@ -162,21 +162,21 @@ describe('patient erasure over HTTP (real Postgres, Kafka)', () => {
 
   it('is for admins only: 401 without a token, 403 for every other role; reading back is for admins and auditors', async () => {
     const who = pseudonym();
-    await issueStubKeys(t.dataSource, who, 1);
+    await issueTestKeys(t.patientKeys, who);
     const noToken = await http().post(`/v1/patients/${who}/erasure`).send({ legalBasis: 'OTHER' });
     expect(noToken.status).toBe(401);
     for (const role of ['auditor', 'physician', 'patient', 'vendor', 'evaluator', 'operator', 'claims_processor'] as const) {
       const res = await erase(who, { legalBasis: 'OTHER' }, bearer({ role }));
       expect({ role, status: res.status, code: res.body.error?.code }).toEqual({ role, status: 403, code: 'AUTH.FORBIDDEN' });
     }
-    expect(await liveStubKeys(t.dataSource, who)).toBe(1);
+    expect(await liveTestKeys(t.patientKeys, who)).toBe(1);
     expect((await http().get(`/v1/patients/${who}/erasure`).set('Authorization', tokens.physician)).status).toBe(403);
     expect((await http().get(`/v1/patients/${who}/erasure`)).status).toBe(401);
   });
 
   it('refuses a bad pseudonym, legal basis or note with 400 naming the field, destroying nothing', async () => {
     const who = pseudonym();
-    await issueStubKeys(t.dataSource, who, 1);
+    await issueTestKeys(t.patientKeys, who);
     const fields = async (path: string, body: object) => {
       const res = await http().post(path).set('Authorization', tokens.admin).send(body);
       return { status: res.status, code: res.body.error?.code, fields: (res.body.error?.details ?? []).map((d: { field: string }) => d.field) };
@@ -190,7 +190,7 @@ describe('patient erasure over HTTP (real Postgres, Kafka)', () => {
     expect(await fields(`/v1/patients/${who}/erasure`, { legalBasis: 'OTHER', note: 42 })).toEqual(refused('note'));
     expect(await fields(`/v1/patients/${who}/erasure`, { legalBasis: 'OTHER', note: 'x'.repeat(2001) })).toEqual(refused('note'));
     expect(await fields(`/v1/patients/${who}/erasure`, { legalBasis: 'OTHER', reason: 'x' })).toEqual(refused('reason'));
-    expect(await liveStubKeys(t.dataSource, who)).toBe(1);
+    expect(await liveTestKeys(t.patientKeys, who)).toBe(1);
     const get = await http().get(`/v1/patients/${who.toUpperCase()}/erasure`).set('Authorization', tokens.admin).expect(400);
     expect(get.body.error.details[0].field).toBe('pseudonym');
   });

@@ -31,7 +31,7 @@ import { ListPrescriptionsHandler } from './queries/list-prescriptions/list-pres
 import { ListPrescriptionsHttpController } from './queries/list-prescriptions/list-prescriptions.http.controller';
 
 /** The service as the platform knows it (services.json names it, its port and its schema alike). */
-export const PRESCRIPTION: ServiceIdentity = { name: 'prescription', defaultPort: 3002, schema: 'prescription' };
+export const PRESCRIPTION: ServiceIdentity = { name: 'prescription', defaultPort: 3002, schema: 'prescription', patientKeys: 'holder' };
 
 export interface PrescriptionOverrides extends ServiceOverrides {
   /** Consumer group purpose of the device history: a test's fresh schema needs its own group. */
@@ -47,7 +47,7 @@ export class PrescriptionModule {
     return {
       module: PrescriptionModule,
       imports: [
-        ServiceKitModule.forRoot({ ...PRESCRIPTION, migrations, eventSourced: true, patientKeys: 'holder', jobs: PRESCRIPTION_JOBS, ...overrides }),
+        ServiceKitModule.forRoot({ ...PRESCRIPTION, migrations, eventSourced: true, jobs: PRESCRIPTION_JOBS, ...overrides }),
       ],
       controllers: [
         EvaluatePrescriptionHttpController,

@@ -32,8 +32,6 @@ const serviceEntry = z.strictObject({
     .optional(),
   // Required, even as two empty lists: a service that forgets it must not start with no topics (nor, later, no ACLs).
   topics: serviceTopicsSchema,
-  /** Its part in the patients' keys: 'holder' keeps personal data under them, 'eraser' destroys them (migrate grants EXECUTE accordingly). */
-  patientKeys: z.enum(['holder', 'eraser']).optional(),
   /**
    * Where it answers what it holds about the patient of the caller's token (the gateway composes
    * GET /v1/patients/me/export from every such part). Internal: the gateway never routes /internal.

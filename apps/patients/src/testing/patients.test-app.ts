@@ -1,22 +1,29 @@
 import { signDevToken, type DevTokenRequest } from '@app/auth';
-import { startServiceTestApp, type ServiceTestApp } from '@app/testing';
+import { startServiceTestApp, type ServiceTestApp, type TestPatientKeys } from '@app/testing';
+import type { DestinationStream } from 'pino';
 import { migrations } from '../migrations';
 import { PATIENTS, PatientsModule } from '../patients.module';
-import { CreateStubPatientKeys1765000000001, StubPatientKeyEraser } from './stub-patient-keys';
 
-export type PatientsTestApp = ServiceTestApp;
+export type PatientsTestApp = ServiceTestApp & { patientKeys: TestPatientKeys };
 
 /**
- * The real service on its own schema, with the stand-in key store of
- * stub-patient-keys.ts in that schema (MERGE: the library's keys and
- * eraser replace it).
+ * The real service on its own schema, erasing in a patient keys schema of
+ * the test's own (`keys`: one shared with the holders of the same test).
  */
-export const startPatients = (): Promise<PatientsTestApp> =>
-  startServiceTestApp({
+export const startPatients = async (options: { logs?: DestinationStream; ownRoles?: boolean; keys?: TestPatientKeys } = {}): Promise<PatientsTestApp> =>
+  (await startServiceTestApp({
     service: PATIENTS.name,
-    migrations: [...migrations, CreateStubPatientKeys1765000000001],
-    module: ({ config, schema }) => PatientsModule.forRoot({ config, schema, keyEraser: StubPatientKeyEraser }),
-  });
+    migrations,
+    ownRoles: options.ownRoles,
+    patientKeys: { right: 'eraser', keys: options.keys },
+    module: ({ config, schema, patientKeysSchema }) =>
+      PatientsModule.forRoot({
+        config: options.logs ? { ...config, LOG_LEVEL: 'trace' } : config,
+        schema,
+        patientKeysSchema,
+        logDestination: options.logs,
+      }),
+  })) as PatientsTestApp;
 
 export const bearer = (request: DevTokenRequest): string => `Bearer ${signDevToken(request)}`;
 export const tokens = {

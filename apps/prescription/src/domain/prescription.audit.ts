@@ -1,6 +1,6 @@
 import type { Actor, SealedTextV1, SubjectRef } from '@app/contracts';
 import type { AuditDraft } from '@app/event-sourcing/decider/audit-draft';
-import { disclosable } from '@app/event-sourcing/decider/disclosable-text';
+import { disclosable } from '@app/event-sourcing/decider/disclosable';
 import { cancellationReasonAad, justificationAad, type SealedRow } from './prescription-fields';
 import type { DeviceFacts } from './device-facts/certification-fact';
 import type { Evaluation } from './evaluation/evaluation.types';

@@ -1,5 +1,5 @@
 import { signDevToken, type DevTokenRequest } from '@app/auth';
-import { startServiceTestApp, type ServiceTestApp } from '@app/testing';
+import { startServiceTestApp, type ServiceTestApp, type TestPatientKeys } from '@app/testing';
 import type { DestinationStream } from 'pino';
 import { migrations } from '../migrations';
 import { PRESCRIPTION, PrescriptionModule } from '../prescription.module';
@@ -11,18 +11,22 @@ export type PrescriptionTestApp = ServiceTestApp;
  * consumer group for the device history (a fresh schema must read the topic from the start).
  * `ownRoles`: as its own runtime role, with the privileges `npm start` gives it.
  */
-export const startPrescription = (options: { logs?: DestinationStream; ownRoles?: boolean } = {}): Promise<PrescriptionTestApp> =>
+export const startPrescription = (options: { logs?: DestinationStream; ownRoles?: boolean; keys?: TestPatientKeys } = {}): Promise<PrescriptionTestApp> =>
   startServiceTestApp({
     service: PRESCRIPTION.name,
     migrations,
     ownRoles: options.ownRoles,
-    module: ({ config, schema }) =>
+    // Its patients' keys in a schema of the test's own (`keys`: one shared with the eraser of the same test).
+    patientKeys: { right: 'holder', keys: options.keys },
+    module: ({ config, schema, patientKeysSchema }) =>
       PrescriptionModule.forRoot({
         // A test that reads the logs reads all of them.
         config: options.logs ? { ...config, LOG_LEVEL: 'trace' } : config,
         schema,
+        patientKeysSchema,
         queuePrefix: `bull-test-${schema}`,
         deviceHistoryPurpose: `device-history-${schema}`,
+        patientsPurpose: `patient-erasures-${schema}`,
         logDestination: options.logs,
       }),
   });

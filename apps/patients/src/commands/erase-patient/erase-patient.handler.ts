@@ -1,5 +1,5 @@
 import { CommandPipeline } from '@app/event-sourcing';
-import { PATIENT_KEY_ERASER, type PatientKeyEraser } from '@app/service-kit/patient-keys/patient-keyring';
+import { PATIENT_KEY_ERASER, type PatientKeyEraser } from '@app/service-kit';
 import { patientStreamId } from '@app/contracts';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
