@@ -14,6 +14,7 @@ const DEFAULTS: Record<string, string> = {
   PSEUDONYM_SECRET: DEV_DEFAULTS.pseudonymSecret,
   IDENTITY_ENCRYPTION_KEY: DEV_DEFAULTS.identityEncryptionKey,
   ANSWER_ENCRYPTION_KEY: DEV_DEFAULTS.answerEncryptionKey,
+  TEXT_ENCRYPTION_KEY: DEV_DEFAULTS.textEncryptionKey,
 };
 
 for (const [name, value] of Object.entries(DEFAULTS)) {

@@ -9,6 +9,7 @@ export const DEV_DEFAULTS = {
   pseudonymSecret: DEV_PSEUDONYM_SECRET,
   identityEncryptionKey: '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f',
   answerEncryptionKey: '1f1e1d1c1b1a191817161514131211100f0e0d0c0b0a09080706050403020100',
+  textEncryptionKey: '202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f',
   databaseUrl: 'postgres://postgres@127.0.0.1:5432/connected_health',
   kafkaBrokers: '127.0.0.1:9092',
   redisUrl: 'redis://127.0.0.1:6379',

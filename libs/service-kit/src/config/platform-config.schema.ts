@@ -40,6 +40,8 @@ export const platformConfigShape = (defaultPort?: number) => ({
   IDENTITY_ENCRYPTION_KEY: envHex(32).default(DEV_DEFAULTS.identityEncryptionKey),
   /** Key of remembered Idempotency-Key answers (derived per service): every service with a schema holds it, not the identity key. */
   ANSWER_ENCRYPTION_KEY: envHex(32).default(DEV_DEFAULTS.answerEncryptionKey),
+  /** Key (derived per service) of the free texts about no patient a service keeps for disclosure (ServiceTextSealer): only the services that ask for it. */
+  TEXT_ENCRYPTION_KEY: envHex(32).default(DEV_DEFAULTS.textEncryptionKey),
   /** Parsed to milliseconds (0 = the real time). */
   CLOCK_OFFSET: envString()
     .default('')
