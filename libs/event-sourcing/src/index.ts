@@ -1,5 +1,6 @@
 export * from './migrations/create-event-store.migration';
 export * from './migrations/event-store.migrations';
+export * from './migrations/create-audit-disclosures.migration';
 export * from './store/event-store';
 export * from './store/event-store.types';
 export * from './store/named-query';
@@ -7,6 +8,10 @@ export * from './store/version-conflict.error';
 export * from './upcasting/event-type-registry';
 export * from './decider/decider';
 export * from './decider/audit-draft';
+export * from './decider/disclosable';
+export * from './decider/disclosed-evidence';
+export * from './disclosures/audit-disclosures.repository';
+export * from './disclosures/disclosure-readers';
 export * from './decider/audit-entry.builder';
 export * from './decider/envelope.builder';
 export * from './decider/decision.plan';
