@@ -36,7 +36,7 @@ function dossierWithTexts(): { l: TestLedger; d: LiabilityDossier; suspended: nu
 }
 
 const withDisclosures = (d: LiabilityDossier, disclosures: DisclosureV1[]): LiabilityDossier => ({ ...d, disclosures });
-const good = (suspended: number, cancelled: number): DisclosureV1[] => [
+const good = (suspended: number, cancelled: number): Array<Extract<DisclosureV1, { salt: string }>> => [
   { index: suspended, path: '/evidence/events/0/data/reason', text: SUSPENSION, salt: SALT_A },
   { index: cancelled, path: '/evidence/reason', text: CANCELLATION, salt: SALT_B },
 ];
@@ -57,8 +57,8 @@ describe('verifyDossier: disclosures', () => {
 
   it('fails a changed text, naming the entry and the path', () => {
     const { l, d, suspended, cancelled } = dossierWithTexts();
-    const [suspension, cancellation] = good(suspended, cancelled);
-    const changed = { ...cancellation, text: 'Patient moved to another regions' };
+    const [suspension] = good(suspended, cancelled);
+    const changed: DisclosureV1 = { index: cancelled, path: '/evidence/reason', text: 'Patient moved to another regions', salt: SALT_B };
     const result = verifyDossier(withDisclosures(d, [suspension, changed]), l.publicKey.publicKeyPem, { signers: l.signers });
     expect(result.ok).toBe(false);
     expect(result.failedEntry).toMatchObject({ index: cancelled, entryId: l.entries[cancelled].id });

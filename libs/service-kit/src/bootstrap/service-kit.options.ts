@@ -20,6 +20,19 @@ export interface ServiceKitOptions extends ServiceConfigOptions {
   eventSourced?: boolean;
   /** The outbox relay and the Kafka consumers alone, for a service without an event store. */
   messaging?: boolean;
+  /**
+   * SERVICE_TEXT_SEALER: the service keeps free text about no patient under
+   * its own TEXT_ENCRYPTION_KEY (required in production; declare it in the
+   * service's services.json `dataKeys`).
+   */
+  serviceTexts?: boolean;
+  /**
+   * `POST /internal/audit-disclosures`: the texts of its audit entries, to
+   * those allowed to read them (needs `eventSourced`; declare
+   * `"disclosures": "/internal/audit-disclosures"` in services.json so the
+   * gateway adds them to dossiers).
+   */
+  auditDisclosures?: boolean;
   /** The service's jobs, from their one declaration. */
   jobs?: ServiceJobs;
   /** BullMQ key prefix; default `bull:<name>`. */
