@@ -29,3 +29,4 @@ export * from './event-sourcing.options';
 export * from './event-sourcing.module';
 export * from './command/use-case-command';
 export * from './store/message-size';
+export * from './upcasting/unsealed-text';

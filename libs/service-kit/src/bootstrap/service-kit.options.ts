@@ -1,3 +1,4 @@
+import type { EventTypeRegistry } from '@app/event-sourcing';
 import type { DestinationStream } from 'pino';
 import type { ServiceConfigOptions } from '../config/service-config.module';
 import type { PlatformConfig } from '../config/platform-config.schema';
@@ -18,6 +19,8 @@ export interface ServiceKitOptions extends ServiceConfigOptions {
   auth?: boolean;
   /** The event store and the command pipeline (with the outbox relay and the Kafka consumers). */
   eventSourced?: boolean;
+  /** The upcasters of the service's event types (stored events are read back in their latest schema); default none. */
+  eventTypes?: EventTypeRegistry;
   /** The outbox relay and the Kafka consumers alone, for a service without an event store. */
   messaging?: boolean;
   /**
