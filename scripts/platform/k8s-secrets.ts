@@ -5,7 +5,8 @@ import type { ServiceEntry } from '../../apps/gateway/src/registry';
  * Secrets a service's code asks for beyond what its services.json entry
  * implies. prescription computes patient pseudonyms and encrypts identities;
  * audit-ledger signs tree
- * heads. A new service adds itself here only if it uses such a key.
+ * heads. A new service adds itself here only if it uses such a key; a data
+ * key it declares in services.json (`dataKeys`) needs no line here.
  */
 const OWN_KEYS: Record<string, string[]> = {
   prescription: ['PSEUDONYM_SECRET', 'IDENTITY_ENCRYPTION_KEY'],
@@ -17,13 +18,16 @@ const OWN_KEYS: Record<string, string[]> = {
  * service's own process needs and nothing more.
  * - DATABASE_URL (its runtime role) and ANSWER_ENCRYPTION_KEY (remembered
  *   Idempotency-Key answers are encrypted under a key derived from it) with a schema;
- * - AUDIT_SIGNING_KEY when it writes audit entries.
+ * - AUDIT_SIGNING_KEY when it writes audit entries;
+ * - the data keys its entry declares (`dataKeys`: TEXT_ENCRYPTION_KEY when it
+ *   seals free text under its own text key).
  * Kafka credentials come from its KafkaUser's Secret, not from this one.
  */
 export function expectedSecretKeys(service: ServiceEntry): string[] {
   const keys = [
     ...(service.schema ? ['DATABASE_URL', 'ANSWER_ENCRYPTION_KEY'] : []),
     ...(service.topics.publishes.includes(TOPICS.auditEntries) ? ['AUDIT_SIGNING_KEY'] : []),
+    ...(service.dataKeys ?? []),
     ...(OWN_KEYS[service.name] ?? []),
   ];
   return [...new Set(keys)].sort();
