@@ -25,7 +25,7 @@ export function separateDisclosures(evidence: Record<string, unknown>): { eviden
     if (typeof value === 'object' && value !== null) {
       const entries = Object.entries(value);
       const walked = entries.map(([key, element]) => [key, walk(element, [...tokens, key])] as const);
-      return walked.some(([key, element], i) => element !== entries[i][1] || key !== entries[i][0]) ? Object.fromEntries(walked) : value;
+      return walked.some(([, element], i) => element !== entries[i][1]) ? Object.fromEntries(walked) : value;
     }
     return value;
   };
