@@ -48,7 +48,7 @@ async function stage(db: import('typeorm').DataSource, size: number): Promise<vo
     for (let i = start; i < Math.min(start + 10_000, size); i += 1) {
       const stream = streams[i % STREAMS];
       stream.version += 1;
-      const sealed = buildAuditEntry({
+      const { audit: sealed } = buildAuditEntry({
         draft: {
           actor,
           action: 'enrolment.activated',

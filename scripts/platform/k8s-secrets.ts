@@ -5,7 +5,8 @@ import type { ServiceEntry } from '../../apps/gateway/src/registry';
  * Secrets a service's code asks for beyond what its services.json entry
  * implies. prescription computes patient pseudonyms and encrypts identities;
  * audit-ledger signs tree
- * heads. A new service adds itself here only if it uses such a key.
+ * heads. A new service adds itself here only if it uses such a key; a data
+ * key it declares in services.json (`dataKeys`) needs no line here.
  */
 const OWN_KEYS: Record<string, string[]> = {
   prescription: ['PSEUDONYM_SECRET', 'IDENTITY_ENCRYPTION_KEY'],
@@ -20,6 +21,8 @@ const OWN_KEYS: Record<string, string[]> = {
  * - AUDIT_SIGNING_KEY when it writes audit entries;
  * - PATIENT_MASTER_KEYS when it holds patient keys (`"patientKeys": "holder"`):
  *   it unwraps them; the eraser destroys keys without ever unwrapping one.
+ * - the data keys its entry declares (`dataKeys`: TEXT_ENCRYPTION_KEY when it
+ *   seals free text under its own text key).
  * Kafka credentials come from its KafkaUser's Secret, not from this one.
  */
 export function expectedSecretKeys(service: ServiceEntry): string[] {
@@ -27,6 +30,7 @@ export function expectedSecretKeys(service: ServiceEntry): string[] {
     ...(service.schema ? ['DATABASE_URL', 'ANSWER_ENCRYPTION_KEY'] : []),
     ...(service.topics.publishes.includes(TOPICS.auditEntries) ? ['AUDIT_SIGNING_KEY'] : []),
     ...(service.patientKeys === 'holder' ? ['PATIENT_MASTER_KEYS'] : []),
+    ...(service.dataKeys ?? []),
     ...(OWN_KEYS[service.name] ?? []),
   ];
   return [...new Set(keys)].sort();

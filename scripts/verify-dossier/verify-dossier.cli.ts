@@ -5,6 +5,11 @@
  * bare list), obtained apart from the dossier. Without it the seals are
  * checked against the signers the dossier brings itself, and the output says so.
  *
+ * Disclosures (the free texts the dossier gives with their salts) are checked
+ * against their entries' commitments: the output says how many texts were
+ * checked, how many were erased (unchecked, not a failure) and how many
+ * commitments no disclosure names.
+ *
  * Offline: reads its files, no network, no database. Exit 0 when every check
  * passes (with a short summary), 1 when any fails (the first failing entry
  * named first, then every failure), 2 on bad usage.
@@ -39,6 +44,7 @@ function main(argv: string[]): number {
   }
   const result = verifyDossier(dossier, publicKeyPem, { signers });
   if (result.seals) printSeals(result.seals, files.signers);
+  if (result.texts) printTexts(result.texts);
   if (result.ok) {
     const head = (dossier as { treeHead: { treeSize: number; timestamp: string } }).treeHead;
     console.log(
@@ -51,6 +57,12 @@ function main(argv: string[]): number {
   console.log(`${result.failures.length} problem(s) in ${result.entriesChecked} entries:`);
   for (const failure of result.failures) console.log(`- ${failure}`);
   return 1;
+}
+
+function printTexts({ checked, unchecked, undisclosed }: NonNullable<DossierVerification['texts']>): void {
+  console.log(
+    `Texts: ${checked} checked against their commitments, ${unchecked} unchecked (erased with their patient), ${undisclosed} commitment(s) not disclosed to this reader`,
+  );
 }
 
 function signersOf(body: unknown, file: string): Signer[] {

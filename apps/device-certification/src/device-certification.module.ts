@@ -4,6 +4,7 @@ import { CertifyDeviceHandler } from './commands/certify-device/certify-device.h
 import { ChangeCertificationStatusHandler } from './commands/change-certification-status/change-certification-status.handler';
 import { ChangeCertificationStatusHttpController } from './commands/change-certification-status/change-certification-status.http.controller';
 import { DeviceAggregate } from './commands/device.aggregate';
+import { DeviceTextSealer } from './commands/device-text.sealer';
 import { ExpireCertificationHandler } from './commands/expire-certification/expire-certification.handler';
 import { RecertifyDeviceHandler } from './commands/recertify-device/recertify-device.handler';
 import { RecertifyDeviceHttpController } from './commands/recertify-device/recertify-device.http.controller';
@@ -16,6 +17,7 @@ import { SubmitDeviceHttpController } from './commands/submit-device/submit-devi
 import { UpdateDeviceHandler } from './commands/update-device/update-device.handler';
 import { UpdateDeviceHttpController } from './commands/update-device/update-device.http.controller';
 import { CertificationExpirySweep } from './jobs/certification-expiry.sweep';
+import { deviceEventTypes } from './domain/device.upcasters';
 import { DEVICE_CERTIFICATION_JOBS } from './jobs/device-certification.jobs';
 import { migrations } from './migrations';
 import { DeviceCatalogueProjection } from './projections/device-catalogue.projection';
@@ -30,14 +32,29 @@ import { ListDevicesHttpController } from './queries/list-devices/list-devices.h
 /** The service as the platform knows it (services.json names it, its port and its schema alike). */
 export const DEVICE_CERTIFICATION: ServiceIdentity = { name: 'device-certification', defaultPort: 3001, schema: 'device_certification' };
 
-/** Vendors register products; evaluation bodies certify, suspend, revoke; certifications expire by themselves. */
+/**
+ * Vendors register products; evaluation bodies certify, suspend, revoke;
+ * certifications expire by themselves. The evaluators' free texts are sealed
+ * in the events and committed in the audit entries, and disclosed from
+ * `POST /internal/audit-disclosures` (services.json `disclosures`).
+ */
 @Module({})
 export class DeviceCertificationModule {
   static forRoot(overrides: ServiceOverrides = {}): DynamicModule {
     return {
       module: DeviceCertificationModule,
       imports: [
-        ServiceKitModule.forRoot({ ...DEVICE_CERTIFICATION, migrations, eventSourced: true, jobs: DEVICE_CERTIFICATION_JOBS, ...overrides }),
+        ServiceKitModule.forRoot({
+          ...DEVICE_CERTIFICATION,
+          migrations,
+          eventSourced: true,
+          eventTypes: deviceEventTypes(),
+          // Evaluators' reasons and notes: sealed under the service's text key, disclosed from its audit entries.
+          serviceTexts: true,
+          auditDisclosures: true,
+          jobs: DEVICE_CERTIFICATION_JOBS,
+          ...overrides,
+        }),
       ],
       controllers: [
         RegisterDeviceHttpController,
@@ -54,6 +71,7 @@ export class DeviceCertificationModule {
         DeviceCatalogueRepository,
         DeviceCatalogueProjection,
         DeviceAggregate,
+        DeviceTextSealer,
         RegisterDeviceHandler,
         UpdateDeviceHandler,
         SubmitDeviceHandler,

@@ -1,6 +1,8 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { ServiceKitModule } from '@app/service-kit';
 import { DocsIndexHttpController } from './docs/docs-index.http.controller';
+import { DossierDisclosuresModule } from './dossier-disclosures/dossier-disclosures.module';
+import { DOSSIER_ROUTE } from './dossier-disclosures/dossier-route';
 import type { GatewayConfig } from './gateway.config';
 import { GATEWAY_CONFIG, PATIENT_EXPORT_SOURCES, PROXY_TARGETS, SERVICE_REGISTRY } from './gateway.tokens';
 import { GatewayHealthHttpController } from './health/gateway-health.http.controller';
@@ -31,6 +33,7 @@ export class GatewayModule implements NestModule {
       module: GatewayModule,
       imports: [
         ServiceKitModule.forRoot({ name: GATEWAY_SERVICE_NAME, config, readiness: {}, idempotency: false }),
+        DossierDisclosuresModule.forRoot(targets, upstreams, config.PROXY_TIMEOUT_MS),
       ],
       controllers: [GatewayHealthHttpController, DocsIndexHttpController, PatientExportHttpController],
       providers: [
@@ -46,6 +49,7 @@ export class GatewayModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(GatewayProxyMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+    // The dossier is composed (dossier-disclosures/), not proxied.
+    consumer.apply(GatewayProxyMiddleware).exclude(DOSSIER_ROUTE).forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }

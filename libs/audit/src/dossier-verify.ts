@@ -1,6 +1,7 @@
 import type { DossierEntry, LiabilityDossier } from './dossier';
 import type { DossierFailure } from './dossier-failure';
 import { coverageFailures } from './dossier-verify-coverage';
+import { disclosureFailures, type TextReport } from './dossier-verify-disclosures';
 import { entryProofFailures, safeHex } from './dossier-verify-entries';
 import { membershipFailures } from './dossier-verify-membership';
 import { orderAndPartyFailures } from './dossier-verify-order';
@@ -24,6 +25,8 @@ export interface DossierVerification {
   streamsChecked: number;
   /** Present once the seals were checked (every entry proven): against which registry, and which keys sealed the entries. */
   seals?: SealReport;
+  /** Present when the dossier carries disclosures and every other check passed: texts checked, erased (unchecked) and not disclosed. */
+  texts?: TextReport;
 }
 
 /**
@@ -37,8 +40,9 @@ export interface DossierVerification {
  * (`dossierScope`) and every stream the entries call for is there; that the
  * streams and heads are those the ledger signed (`coverage`: no stream or
  * tail left out); then the time order, the parties and the summary
- * (recomputed, so they cannot be edited either). Never throws: the input is
- * untrusted.
+ * (recomputed, so they cannot be edited either); last, each disclosed text
+ * against its entry's commitment (an erased one counted as unchecked, not
+ * failed). Never throws: the input is untrusted.
  */
 export function verifyDossier(input: unknown, trustedPublicKeyPem: string, options: DossierVerifyOptions = {}): DossierVerification {
   const dossier = input as Partial<LiabilityDossier> | null;
@@ -71,7 +75,13 @@ export function verifyDossier(input: unknown, trustedPublicKeyPem: string, optio
   if (failures.length === 0) failures.push(...membershipFailures(String(dossier.prescriptionId), entries, streams));
   if (failures.length === 0) failures.push(...coverageFailures(trustedPublicKeyPem, dossier, streams));
   if (failures.length === 0) failures.push(...orderAndPartyFailures(entries, dossier.summary));
-  return { ...result(failures, entries.length, streams.length), ...(seals ? { seals } : {}) };
+  let texts: TextReport | undefined;
+  if (failures.length === 0 && dossier.disclosures !== undefined) {
+    const checked = disclosureFailures(dossier.disclosures, entries);
+    failures.push(...checked.failures);
+    texts = checked.report;
+  }
+  return { ...result(failures, entries.length, streams.length), ...(seals ? { seals } : {}), ...(texts ? { texts } : {}) };
 }
 
 function signersOf(given: readonly Signer[] | undefined, brought: unknown): [readonly Signer[], SealReport['source']] {

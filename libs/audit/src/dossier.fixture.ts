@@ -28,7 +28,15 @@ export class TestLedger {
   private clock = Date.parse('2026-03-01T08:00:00.000Z');
 
   /** Records an entry sealed with `sealKey`, or with the service's registered key. */
-  record(actor: Actor, action: string, subject: SubjectRef, relatedSubjects: SubjectRef[] = [], service = 'prescription', sealKey?: Ed25519SigningKey): AuditEntry {
+  record(
+    actor: Actor,
+    action: string,
+    subject: SubjectRef,
+    relatedSubjects: SubjectRef[] = [],
+    service = 'prescription',
+    sealKey?: Ed25519SigningKey,
+    evidence: Record<string, unknown> = {},
+  ): AuditEntry {
     const head = this.heads.get(subject) ?? { hash: GENESIS_HASH, version: 0 };
     this.clock += 1_000;
     const { entry, hash } = nextAuditEntry(
@@ -40,7 +48,7 @@ export class TestLedger {
         subject,
         relatedSubjects,
         decision: action.split('.')[1].toUpperCase(),
-        evidence: {},
+        evidence,
         correlationId: `c-${this.entries.length}`,
         service,
         streamVersion: head.version + 1,

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@app/contracts';
+import type { AuditEntry, DisclosureV1 } from '@app/contracts';
 import type { Signer } from './seal';
 import type { SignedTreeHead } from './tree-head';
 import { overridesHomeCoverage, partyOf, type Party } from './responsibility';
@@ -83,6 +83,13 @@ export interface LiabilityDossier {
   coverage: DossierCoverage;
   /** The ledger's signer registry when the dossier was built (API.md); a verifier should rather be given it apart (`--signers`). */
   signers?: Signer[];
+  /**
+   * The committed free texts of the entries with their salts, for the reader
+   * allowed them (API.md): the gateway adds them from the services that keep
+   * the texts. Not signed by the ledger: each proves itself against its
+   * entry's commitment.
+   */
+  disclosures?: DisclosureV1[];
 }
 
 /** The party of each entry, given all the dossier's entries (an override earlier changes who answers for an incident). */

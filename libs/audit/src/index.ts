@@ -17,3 +17,5 @@ export * from './ed25519-pem';
 export * from './ed25519';
 export * from './seal';
 export * from './text-commitment';
+export * from './json-pointer';
+export * from './dossier-verify-disclosures';

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CommandPipeline } from './command/command-pipeline';
+import { AuditDisclosuresRepository } from './disclosures/audit-disclosures.repository';
 import { AUDIT_SIGNING_KEY, EVENT_SOURCING_OPTIONS, type EventSourcingOptions, type SigningKeySource } from './event-sourcing.options';
 import { EventStore } from './store/event-store';
 import type { EventStoreOptions } from './store/event-store.types';
@@ -49,8 +50,9 @@ export class EventSourcingModule {
           inject: [EventStore],
         },
         CommandPipeline,
+        AuditDisclosuresRepository,
       ],
-      exports: [EVENT_SOURCING_OPTIONS, AUDIT_SIGNING_KEY, EventTypeRegistry, EventStore, AuditTrailVerifier, CommandPipeline],
+      exports: [EVENT_SOURCING_OPTIONS, AUDIT_SIGNING_KEY, EventTypeRegistry, EventStore, AuditTrailVerifier, CommandPipeline, AuditDisclosuresRepository],
     };
   }
 }

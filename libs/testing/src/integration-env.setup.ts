@@ -15,6 +15,7 @@ const DEFAULTS: Record<string, string> = {
   IDENTITY_ENCRYPTION_KEY: DEV_DEFAULTS.identityEncryptionKey,
   ANSWER_ENCRYPTION_KEY: DEV_DEFAULTS.answerEncryptionKey,
   PATIENT_MASTER_KEYS: DEV_DEFAULTS.patientMasterKeys,
+  TEXT_ENCRYPTION_KEY: DEV_DEFAULTS.textEncryptionKey,
 };
 
 for (const [name, value] of Object.entries(DEFAULTS)) {

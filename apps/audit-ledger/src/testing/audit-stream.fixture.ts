@@ -32,7 +32,7 @@ export class AuditStream {
   record(draft: AuditDraft, at: Date = new Date()): ChainedAuditEntry {
     this.version += 1;
     const context = { actor: draft.actor, correlationId: uuidv7(), causationId: null, now: at };
-    const sealed = buildAuditEntry({
+    const { audit: sealed } = buildAuditEntry({
       draft,
       id: uuidv7(),
       prevHash: this.prevHash,

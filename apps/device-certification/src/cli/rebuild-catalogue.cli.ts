@@ -9,6 +9,7 @@ import { EventStore } from '@app/event-sourcing';
 import { loadPlatformConfig, postgresOptions } from '@app/service-kit';
 import { DataSource } from 'typeorm';
 import { DEVICE_CERTIFICATION } from '../device-certification.module';
+import { deviceEventTypes } from '../domain/device.upcasters';
 import { DeviceCatalogueProjection } from '../projections/device-catalogue.projection';
 import { DeviceCatalogueRepository } from '../projections/device-catalogue.repository';
 
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const projection = new DeviceCatalogueProjection(new DeviceCatalogueRepository(dataSource), dataSource);
-    const devices = await projection.rebuild(new EventStore(dataSource));
+    const devices = await projection.rebuild(new EventStore(dataSource, deviceEventTypes()));
     process.stdout.write(`device catalogue rebuilt from the events: ${devices} device(s)\n`);
   } finally {
     await dataSource.destroy();

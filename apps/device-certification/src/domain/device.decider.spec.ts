@@ -2,7 +2,7 @@ import { deciderSpecification } from '@app/testing/decider-specification';
 import type { DeviceCommand } from './device.commands';
 import { deviceDecider } from './device.decider';
 import type { DeviceEvent } from './device.events';
-import { DEVICE_ID, NOW, VENDOR_SIRET, certified, product, registered, rejected, submitted, suspended } from './device.fixtures';
+import { DEVICE_ID, NOW, VENDOR_SIRET, certified, product, registered, rejected, sealed, submitted, suspended } from './device.fixtures';
 
 const EVALUATOR = 'EVAL-1';
 
@@ -74,11 +74,11 @@ describe('DeviceProduct decider', () => {
     it('certifies a submitted product with the facts prescribers rely on', () =>
       given([registered(), submitted]).when(certify()).thenMatches([certified()]));
     it('rejects with reasons', () =>
-      given([registered(), submitted]).when(cmd('RejectDevice', { reasons: ['no clinical data'], actorOrg: EVALUATOR })).thenMatches([rejected]));
+      given([registered(), submitted]).when(cmd('RejectDevice', { reasons: [sealed('no clinical data')], actorOrg: EVALUATOR })).thenMatches([rejected]));
     it('refuses to certify a draft', () =>
       given([registered()]).when(certify()).thenThrows('DEVICE.NOT_SUBMITTED', 'conflict'));
     it('refuses to reject a certified product', () =>
-      given([registered(), submitted, certified()]).when(cmd('RejectDevice', { reasons: ['x'], actorOrg: EVALUATOR }))
+      given([registered(), submitted, certified()]).when(cmd('RejectDevice', { reasons: [sealed('x')], actorOrg: EVALUATOR }))
         .thenThrows('DEVICE.NOT_SUBMITTED', 'conflict'));
     it('refuses a validity in the past', () =>
       given([registered(), submitted]).when(certify({ validUntil: '2026-01-01T00:00:00.000Z' })).thenThrows('DEVICE.CERTIFICATION_RULES_FAILED', 'rule'));
@@ -106,26 +106,26 @@ describe('DeviceProduct decider', () => {
 
   describe('suspend, reinstate, revoke', () => {
     it('suspends a certified product', () =>
-      given([registered(), submitted, certified()]).when(cmd('SuspendDevice', { reason: 'vigilance report', actorOrg: EVALUATOR })).thenMatches([suspended]));
+      given([registered(), submitted, certified()]).when(cmd('SuspendDevice', { reason: sealed('vigilance report'), actorOrg: EVALUATOR })).thenMatches([suspended]));
     it('refuses to suspend a draft', () =>
-      given([registered()]).when(cmd('SuspendDevice', { reason: 'x', actorOrg: EVALUATOR })).thenThrows('DEVICE.NOT_CERTIFIED', 'conflict'));
+      given([registered()]).when(cmd('SuspendDevice', { reason: sealed('x'), actorOrg: EVALUATOR })).thenThrows('DEVICE.NOT_CERTIFIED', 'conflict'));
     it('reinstates a suspended product', () =>
-      given([registered(), submitted, certified(), suspended]).when(cmd('ReinstateDevice', { reason: 'fixed', actorOrg: EVALUATOR }))
-        .thenMatches([{ type: 'DeviceReinstated', data: { reason: 'fixed' } }]));
+      given([registered(), submitted, certified(), suspended]).when(cmd('ReinstateDevice', { reason: sealed('fixed'), actorOrg: EVALUATOR }))
+        .thenMatches([{ type: 'DeviceReinstated', data: { reason: sealed('fixed') } }]));
     it('refuses to reinstate a certified product', () =>
-      given([registered(), submitted, certified()]).when(cmd('ReinstateDevice', { reason: 'x', actorOrg: EVALUATOR })).thenThrows('DEVICE.NOT_SUSPENDED', 'conflict'));
+      given([registered(), submitted, certified()]).when(cmd('ReinstateDevice', { reason: sealed('x'), actorOrg: EVALUATOR })).thenThrows('DEVICE.NOT_SUSPENDED', 'conflict'));
     it('refuses to reinstate once the validity has ended', () =>
       given([registered(), submitted, certified('2026-12-01T00:00:00.000Z'), suspended])
-        .when(cmd('ReinstateDevice', { reason: 'x', actorOrg: EVALUATOR, now: new Date('2026-12-02T00:00:00.000Z') }))
+        .when(cmd('ReinstateDevice', { reason: sealed('x'), actorOrg: EVALUATOR, now: new Date('2026-12-02T00:00:00.000Z') }))
         .thenThrows('DEVICE.CERTIFICATION_RULES_FAILED', 'rule'));
     it.each([
       ['CERTIFIED', [registered(), submitted, certified()]],
       ['SUSPENDED', [registered(), submitted, certified(), suspended]],
     ])('revokes a %s product', (_status, events) =>
-      given(events).when(cmd('RevokeDevice', { reason: 'fraud', actorOrg: EVALUATOR })).thenMatches([{ type: 'DeviceRevoked', data: { reason: 'fraud' } }]));
+      given(events).when(cmd('RevokeDevice', { reason: sealed('fraud'), actorOrg: EVALUATOR })).thenMatches([{ type: 'DeviceRevoked', data: { reason: sealed('fraud') } }]));
     it('refuses to revoke a revoked product', () =>
-      given([registered(), submitted, certified(), { type: 'DeviceRevoked', data: { reason: 'x', evaluatorOrg: EVALUATOR } }])
-        .when(cmd('RevokeDevice', { reason: 'again', actorOrg: EVALUATOR })).thenThrows('DEVICE.NOT_CERTIFIED', 'conflict'));
+      given([registered(), submitted, certified(), { type: 'DeviceRevoked', data: { reason: sealed('x'), evaluatorOrg: EVALUATOR } }])
+        .when(cmd('RevokeDevice', { reason: sealed('again'), actorOrg: EVALUATOR })).thenThrows('DEVICE.NOT_CERTIFIED', 'conflict'));
   });
 
   describe('expire', () => {
@@ -139,7 +139,7 @@ describe('DeviceProduct decider', () => {
     it('refuses before the end of validity', () =>
       given([registered(), submitted, certified()]).when(cmd('ExpireCertification', {})).thenThrows('DEVICE.NOT_YET_EXPIRED', 'conflict'));
     it('refuses a revoked product', () =>
-      given([registered(), submitted, certified(), { type: 'DeviceRevoked', data: { reason: 'x', evaluatorOrg: EVALUATOR } }])
+      given([registered(), submitted, certified(), { type: 'DeviceRevoked', data: { reason: sealed('x'), evaluatorOrg: EVALUATOR } }])
         .when(cmd('ExpireCertification', { now: after })).thenThrows('DEVICE.NOT_CERTIFIED', 'conflict'));
   });
 });

@@ -1,4 +1,4 @@
-import type { DeviceCertificationEventV1 } from '@app/contracts';
+import type { DeviceCertificationEventV1, SealedTextV1 } from '@app/contracts';
 import type { Decider } from '@app/event-sourcing/decider/decider';
 import type { DeviceCommand } from './device.commands';
 import type { CertificationGranted, DeviceEvent } from './device.events';
@@ -27,7 +27,7 @@ function requireManufacturer(product: DeviceProductData, actorOrg: string | unde
 function granted(
   state: Existing,
   terms: { validUntil: string; lppCode: string; certifiedIndications: CertificationGranted['certifiedIndications'] },
-  command: { now: Date; actorOrg?: string; notes?: string },
+  command: { now: Date; actorOrg?: string; notes?: SealedTextV1 },
 ): CertificationGranted {
   return {
     validFrom: command.now.toISOString(),

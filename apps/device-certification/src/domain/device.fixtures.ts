@@ -1,3 +1,4 @@
+import type { SealedTextV1 } from '@app/contracts';
 import type { DeviceProductData } from './device-product';
 import type { DeviceEvent } from './device.events';
 
@@ -39,5 +40,7 @@ export const certified = (validUntil = '2027-12-31T00:00:00.000Z'): DeviceEvent 
     evaluatorOrg: 'EVAL-1',
   },
 });
-export const suspended: DeviceEvent = { type: 'DeviceSuspended', data: { reason: 'vigilance report', evaluatorOrg: 'EVAL-1' } };
-export const rejected: DeviceEvent = { type: 'DeviceRejected', data: { reasons: ['no clinical data'], evaluatorOrg: 'EVAL-1' } };
+/** A free text as the handler hands it to the decider (sealing is not the decider's business: a stand-in). */
+export const sealed = (text: string): SealedTextV1 => ({ commitment: `commitment of ${text}`, ciphertext: `ciphertext of ${text}` });
+export const suspended: DeviceEvent = { type: 'DeviceSuspended', data: { reason: sealed('vigilance report'), evaluatorOrg: 'EVAL-1' } };
+export const rejected: DeviceEvent = { type: 'DeviceRejected', data: { reasons: [sealed('no clinical data')], evaluatorOrg: 'EVAL-1' } };

@@ -61,6 +61,15 @@ describe('services.json', () => {
     expect(() => parseServiceRegistry({ services: [{ ...ledger, patientKeys: 'reader' }] })).toThrow(/services\.0\.patientKeys/);
   });
 
+  it('accepts where a service discloses its texts and the data keys it declares, and refuses anything else there', () => {
+    const declaring = { ...devices, disclosures: '/internal/audit-disclosures', dataKeys: ['TEXT_ENCRYPTION_KEY'] };
+    expect(parseServiceRegistry({ services: [declaring] })[0]).toMatchObject({ disclosures: '/internal/audit-disclosures', dataKeys: ['TEXT_ENCRYPTION_KEY'] });
+    expect(() => parseServiceRegistry({ services: [{ ...devices, disclosures: '/v1/devices/disclosures' }] })).toThrow(
+      /services\.0\.disclosures \(device-certification\) must look like \/internal\/audit-disclosures/,
+    );
+    expect(() => parseServiceRegistry({ services: [{ ...devices, dataKeys: ['JWT_SECRET'] }] })).toThrow(/services\.0\.dataKeys\.0/);
+  });
+
   it('refuses migrations without a schema to run them in', () => {
     expect(() => parseServiceRegistry({ services: [{ ...devices, schema: undefined }] })).toThrow(/no schema/);
   });

@@ -1,4 +1,5 @@
 import { PATIENT_KEY_RIGHTS, PATIENT_KEYS_SCHEMA, type PatientKeyRight } from '@app/service-kit/patient-keys/patient-key-rights';
+import { DECLARED_DATA_KEYS } from '@app/service-kit/config/data-keys';
 import { z } from 'zod';
 import { repeatedTopic, serviceTopicsSchema } from './service-topics';
 
@@ -40,6 +41,21 @@ const serviceEntry = z.strictObject({
     .string()
     .regex(/^\/internal(\/[a-z0-9-]+)+$/, 'must be an internal path such as /internal/patient-export')
     .optional(),
+   * Where the service answers `POST { entryIds }` with the free texts of its
+   * audit entries (`/internal/audit-disclosures`, mounted by service-kit's
+   * `auditDisclosures`): the gateway asks it for the disclosures of every
+   * dossier holding entries it wrote. Absent: it keeps no text for disclosure.
+   */
+  disclosures: z
+    .string()
+    .regex(/^\/internal(\/[a-z0-9-]+)+$/, 'must look like /internal/audit-disclosures')
+    .optional(),
+  /**
+   * The data keys its code asks for that nothing else in its entry implies
+   * (TEXT_ENCRYPTION_KEY: it seals free text under its own text key): its
+   * Secret carries them (k8s/secret.template.yaml), and no other service's does.
+   */
+  dataKeys: z.array(z.enum(DECLARED_DATA_KEYS)).optional(),
 });
 
 const registryFile = z.strictObject({ $comment: z.string().optional(), services: z.array(serviceEntry).min(1) });

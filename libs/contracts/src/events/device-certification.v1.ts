@@ -1,10 +1,15 @@
+import type { SealedTextV1 } from '../personal-data';
 import { TOPICS } from '../topics';
 import type { Connectivity, IndicationCode } from '../vocabulary';
 import { eventContract, type EventOf } from './event-contract';
 
 /*
  * device-certification.events.v1: the DeviceProduct stream's events (key and
- * `streamId` = the device id). A device product holds no personal data.
+ * `streamId` = the device id). A device product holds no personal data, but
+ * an evaluator's free text (reasons, notes) may name anyone: it travels
+ * sealed (SealedTextV1, under the service's own text key), never in clear.
+ * Schema 2 of the types that carry such text is that change; schema 1 events
+ * (already published) carried the text in clear.
  */
 
 export type CeClassV1 = 'I' | 'IIa' | 'IIb' | 'III';
@@ -38,10 +43,12 @@ export type CertificationGrantedV1 = {
   udiDi: string;
   manufacturerSiret: string;
   evaluatorOrg: string;
-  notes?: string;
+  /** The evaluator's notes, sealed (schema 2; a string in schema 1). */
+  notes?: SealedTextV1;
 };
 
-export type EvaluatorDecisionV1 = { reason: string; evaluatorOrg: string };
+/** A status change and its reason, sealed (schema 2; a string in schema 1). */
+export type EvaluatorDecisionV1 = { reason: SealedTextV1; evaluatorOrg: string };
 
 export type DeviceCertificationEventsV1 = {
   DeviceRegistered: { deviceId: string; product: DeviceProductV1 };
@@ -49,7 +56,8 @@ export type DeviceCertificationEventsV1 = {
   DeviceSubmitted: { submittedAt: string };
   DeviceCertified: CertificationGrantedV1;
   DeviceRecertified: CertificationGrantedV1 & { previousValidUntil: string };
-  DeviceRejected: { reasons: string[]; evaluatorOrg: string };
+  /** Each reason sealed (schema 2; strings in schema 1). */
+  DeviceRejected: { reasons: SealedTextV1[]; evaluatorOrg: string };
   DeviceSuspended: EvaluatorDecisionV1;
   DeviceReinstated: EvaluatorDecisionV1;
   DeviceRevoked: EvaluatorDecisionV1;
@@ -62,11 +70,11 @@ export const DEVICE_CERTIFICATION_EVENTS_V1 = eventContract<DeviceCertificationE
   DeviceRegistered: 1,
   DeviceUpdated: 1,
   DeviceSubmitted: 1,
-  DeviceCertified: 1,
-  DeviceRecertified: 1,
-  DeviceRejected: 1,
-  DeviceSuspended: 1,
-  DeviceReinstated: 1,
-  DeviceRevoked: 1,
+  DeviceCertified: 2,
+  DeviceRecertified: 2,
+  DeviceRejected: 2,
+  DeviceSuspended: 2,
+  DeviceReinstated: 2,
+  DeviceRevoked: 2,
   DeviceCertificationExpired: 1,
 });

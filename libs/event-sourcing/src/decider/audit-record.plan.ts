@@ -25,7 +25,7 @@ export interface AuditRecordInput {
  */
 export function planAuditRecord(input: AuditRecordInput): { auditEntry: ChainedAuditEntry; append: Omit<AppendRequest, 'manager'> } {
   const { stream, context } = input;
-  const auditEntry = buildAuditEntry({
+  const { audit: auditEntry, disclosures } = buildAuditEntry({
     draft: input.draft,
     id: input.newId(),
     prevHash: stream.auditHeadHash,
@@ -43,6 +43,7 @@ export function planAuditRecord(input: AuditRecordInput): { auditEntry: ChainedA
       expectedVersion: stream.position,
       events: [],
       auditEntry,
+      disclosures,
       outbox: [outboxMessage(TOPICS.auditEntries, auditEnvelope(auditEntry, target, context))],
     },
   };

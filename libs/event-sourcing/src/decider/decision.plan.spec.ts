@@ -4,6 +4,7 @@ import type { StoredEvent, StreamState } from '../store/event-store.types';
 import { type ReviewEvent, reviewDecider } from '../fixtures/review.decider';
 import type { CommandContext } from '../command/command-context';
 import { type DecisionInput, planDecision } from './decision.plan';
+import { disclosable } from './disclosable';
 import type { ReviewCommand, ReviewState } from '../fixtures/review.decider';
 
 const signingKey = generateSigningKey();
@@ -146,5 +147,21 @@ describe('planDecision', () => {
   it('lets the domain error through, planning nothing', () => {
     const stream: StreamState = { position: 0, auditHeadHash: GENESIS_HASH, events: [] };
     expect(() => planDecision(input(approve, stream))).toThrow(expect.objectContaining({ code: 'REVIEW.NOT_OPEN' }));
+  });
+
+  it('stages the audit entry with its disclosure rows, and the entry and its announcement with the commitment only', () => {
+    const sealed = { commitment: 'e'.repeat(64), ciphertext: 'st1.0000000000000000.aXY.dGFn.bm90ZQ' };
+    const audit: DecisionInput<ReviewState, ReviewCommand, ReviewEvent>['audit'] = ({ state }) => ({
+      actor: context.actor,
+      action: 'review.approve',
+      subject: 'device:r1',
+      relatedSubjects: [],
+      decision: state.status,
+      evidence: { note: disclosable(sealed, { aad: 'review:r1#note', readers: ['physician:*'] }) },
+    });
+    const plan = planDecision(input(approve, openStream, { audit }));
+    expect(plan.auditEntry?.entry.evidence).toEqual({ note: { commitment: sealed.commitment } });
+    expect(plan.append?.disclosures).toEqual([{ path: '/evidence/note', ciphertext: sealed.ciphertext, aad: 'review:r1#note', pseudonym: null, readers: ['physician:*'] }]);
+    expect(JSON.stringify(plan.append?.outbox)).not.toContain(sealed.ciphertext);
   });
 });

@@ -73,9 +73,10 @@ export function planDecision<State, Command, Event extends DomainEvent>(
   }));
   const envelopes = newEvents.map((event, index) => eventEnvelope(event, target, stream.position + index + 1));
   const draft = input.audit({ state, previousState, events, version });
-  const auditEntry = draft
+  const built = draft
     ? buildAuditEntry({ draft, id: input.newId(), prevHash: stream.auditHeadHash, streamVersion: version, service: input.service, signingKey: input.signingKey, context })
     : null;
+  const auditEntry = built?.audit ?? null;
   const outbox = envelopes.map((envelope) => outboxMessage(input.topic, envelope));
   if (auditEntry) outbox.push(outboxMessage(TOPICS.auditEntries, auditEnvelope(auditEntry, target, context)));
   return {
@@ -91,6 +92,7 @@ export function planDecision<State, Command, Event extends DomainEvent>(
       expectedVersion: stream.position,
       events: newEvents,
       auditEntry: auditEntry ?? undefined,
+      disclosures: built?.disclosures ?? [],
       outbox,
     },
   };

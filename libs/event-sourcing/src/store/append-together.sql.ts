@@ -24,6 +24,7 @@ import type { NamedQuery } from './named-query';
  * $1 streams: [{ i, stream_id, stream_type, expected, next, audit, audit_hash }]
  * $2 events: [{ i, event_id, version, ... }]   $3 outbox rows: [{ i, n, topic, ... }]
  * $4 the stream ids (text[]), so that streams are reached through their key.
+ * $5 the audit entries' disclosure rows: [{ i, path, ciphertext, aad, pseudonym, readers }]
  * Returns (i, audit_seq, busy) for each append that moved its stream
  * (busy false) or found it locked (busy true); absent: not moved.
  */
@@ -65,6 +66,12 @@ WITH request AS (
   INSERT INTO audit_entries (id, stream_id, seq, entry, hash)
   SELECT (m.audit->>'id')::uuid, m.stream_id, m.audit_seq, m.audit, m.audit_hash
     FROM moved m
+   WHERE m.audit IS NOT NULL
+), disclosed AS (
+  INSERT INTO audit_disclosures (entry_id, path, ciphertext, aad, pseudonym, readers)
+  SELECT (m.audit->>'id')::uuid, d.path, d.ciphertext, d.aad, d.pseudonym, d.readers
+    FROM jsonb_to_recordset($5::jsonb) AS d(i int, path text, ciphertext text, aad text, pseudonym text, readers text[])
+    JOIN moved m ON m.i = d.i
    WHERE m.audit IS NOT NULL
 ), announced AS (
   -- Sorted, so that positions (taken as rows are inserted) follow each append's order of messages.

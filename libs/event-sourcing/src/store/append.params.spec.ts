@@ -36,4 +36,13 @@ describe('appendParams', () => {
     expect(params[6]).toBeNull();
     expect(JSON.parse(params[7] as string)).toEqual([{ topic: 't', message_key: 'device:1', payload: { x: 1 }, headers: {} }]);
   });
+
+  it('sends the audit entry\'s disclosure rows, and none without an audit entry', () => {
+    expect(JSON.parse(params[8] as string)).toEqual([]);
+    const row = { path: '/evidence/reason', ciphertext: 'st1.x', aad: 'device:1#reason', pseudonym: null, readers: ['physician:*'] };
+    const base = { streamId: 'device:1', streamType: 'device', expectedVersion: 0, events: [], outbox: [], disclosures: [row] };
+    const audited = appendParams({ ...base, auditEntry: { entry: { id: 'a' } as never, hash: 'h' } }, () => 1);
+    expect(JSON.parse(audited[8] as string)).toEqual([row]);
+    expect(JSON.parse(appendParams(base, () => 1)[8] as string)).toEqual([]);
+  });
 });

@@ -25,6 +25,12 @@ export function outboxRows(request: AppendRequest) {
   }));
 }
 
+/** The audit entry's disclosure rows; none without an audit entry. */
+export function disclosureRows(request: AppendRequest) {
+  if (!request.auditEntry) return [];
+  return (request.disclosures ?? []).map(({ path, ciphertext, aad, pseudonym, readers }) => ({ path, ciphertext, aad, pseudonym, readers }));
+}
+
 /**
  * The parameters of the append statement. Multi-row parts travel as one JSON
  * document each (expanded by jsonb_to_recordset), which costs one
@@ -41,6 +47,7 @@ export function appendParams(request: AppendRequest, latestVersion: LatestVersio
     auditEntry ? JSON.stringify(auditEntry.entry) : null,
     auditEntry ? auditEntry.hash : null,
     JSON.stringify(outboxRows(request)),
+    JSON.stringify(disclosureRows(request)),
   ];
 }
 
@@ -61,5 +68,12 @@ export function appendTogetherParams(requests: AppendRequest[], latestVersion: L
   }));
   const events = requests.flatMap((request, i) => eventRows(request, latestVersion).map((row) => ({ i, ...row })));
   const outbox = requests.flatMap((request, i) => outboxRows(request).map((row, n) => ({ i, n, ...row })));
-  return [JSON.stringify(streams), JSON.stringify(events), JSON.stringify(outbox), requests.map((request) => request.streamId)];
+  const disclosures = requests.flatMap((request, i) => disclosureRows(request).map((row) => ({ i, ...row })));
+  return [
+    JSON.stringify(streams),
+    JSON.stringify(events),
+    JSON.stringify(outbox),
+    requests.map((request) => request.streamId),
+    JSON.stringify(disclosures),
+  ];
 }

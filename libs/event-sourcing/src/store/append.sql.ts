@@ -10,7 +10,7 @@ import type { NamedQuery } from './named-query';
  *
  * $1 stream_id  $2 stream_type  $3 expected version  $4 next version
  * $5 events (jsonb array)  $6 audit entry (jsonb or null)  $7 audit hash (or null)
- * $8 outbox rows (jsonb array)
+ * $8 outbox rows (jsonb array)  $9 the audit entry's disclosure rows (jsonb array)
  *
  * An audit entry extends the chain only from the stream's current head
  * (`prevHash` = head), so two writers cannot fork a chain either.
@@ -68,6 +68,11 @@ WITH moved AS (${moveStream}
   INSERT INTO audit_entries (id, stream_id, seq, entry, hash)
   SELECT ($6::jsonb->>'id')::uuid, $1, moved.audit_seq, $6::jsonb, $7::text
     FROM moved
+   WHERE $6::jsonb IS NOT NULL
+), disclosed AS (
+  INSERT INTO audit_disclosures (entry_id, path, ciphertext, aad, pseudonym, readers)
+  SELECT ($6::jsonb->>'id')::uuid, d.path, d.ciphertext, d.aad, d.pseudonym, d.readers
+    FROM moved, jsonb_to_recordset($9::jsonb) AS d(path text, ciphertext text, aad text, pseudonym text, readers text[])
    WHERE $6::jsonb IS NOT NULL
 ), announced AS (
   INSERT INTO outbox (topic, message_key, payload, headers)

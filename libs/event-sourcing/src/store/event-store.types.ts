@@ -43,6 +43,23 @@ export interface StreamState {
   events: StoredEvent[];
 }
 
+/**
+ * A free text of an audit entry kept for disclosure (`audit_disclosures`):
+ * where its commitment sits in the entry, and its ciphertext with what opens it.
+ */
+export interface AuditDisclosureRow {
+  /** RFC 6901 pointer into the entry, e.g. `/evidence/events/0/data/reason`. */
+  path: string;
+  /** The sealed `{ salt, text }` (SealedTextV1's ciphertext). */
+  ciphertext: string;
+  /** The associated data it was sealed with (its row and field). */
+  aad: string;
+  /** The patient whose data key sealed it; null: the service's own text key. */
+  pseudonym: string | null;
+  /** Who besides auditors may read it (`physician:<rpps>`, `physician:*`). */
+  readers: string[];
+}
+
 export interface AppendRequest {
   streamId: string;
   streamType: string;
@@ -50,6 +67,8 @@ export interface AppendRequest {
   events: NewEvent[];
   /** Its `entry.prevHash` must be the stream's audit head, or the append is a conflict. */
   auditEntry?: ChainedAuditEntry;
+  /** The audit entry's texts kept for disclosure, written in the same statement (none without an audit entry). */
+  disclosures?: AuditDisclosureRow[];
   outbox: OutboxMessage[];
   /** Joins the caller's transaction; without it the append is one autocommit statement. */
   manager?: EntityManager;

@@ -19,7 +19,7 @@ export function serviceFeatures(options: ServiceKitOptions): DynamicModule[] {
   if (options.eventSourced) {
     const store = { inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => ({ maxMessageBytes: config.MAX_MESSAGE_BYTES }) };
     const signingKey = { inject: [PLATFORM_CONFIG], useFactory: auditSigningKeyOf };
-    features.push(EventSourcingModule.forRoot({ service: options.name, store, signingKey }));
+    features.push(EventSourcingModule.forRoot({ service: options.name, store, signingKey, registry: options.eventTypes }));
   }
   if (options.eventSourced || options.messaging) features.push(platformMessagingModule(options.name));
   if (options.patientKeys) {

@@ -21,6 +21,10 @@ import { HttpMetrics } from '../observability/http-metrics';
 import { HttpMetricsMiddleware } from '../observability/http-metrics.middleware';
 import { loggerParams } from '../observability/logger-params';
 import { MetricsHttpController } from '../observability/metrics.http.controller';
+import { AuditDisclosureReader } from '../disclosures/audit-disclosure.reader';
+import { AuditDisclosuresHttpController } from '../disclosures/audit-disclosures.http.controller';
+import { SERVICE_TEXT_SEALER } from '../patient-keys/patient-keyring';
+import { serviceTextSealerProvider } from '../service-texts/service-text-sealer.provider';
 import { serviceFeatures } from './service-features';
 import type { ServiceKitOptions } from './service-kit.options';
 
@@ -30,7 +34,9 @@ import type { ServiceKitOptions } from './service-kit.options';
  * refusal of unsafe input, the validation pipe, the exception filter, the
  * auth guards, the request's CommandContext (`@CurrentContext()`) and
  * `Idempotency-Key` support, kept in the command's transaction; and what it
- * asks for: the event store and command pipeline, Kafka messaging, its jobs.
+ * asks for: the event store and command pipeline, Kafka messaging, its jobs,
+ * its text key (`serviceTexts`) and the disclosure of its audit entries'
+ * texts (`auditDisclosures`).
  */
 /** By default a service is ready when everything it uses answers: its database, Kafka if it has messaging, Redis if it has jobs. */
 const readinessOf = (options: ServiceKitOptions) => ({
@@ -48,6 +54,8 @@ export class ServiceKitModule implements NestModule {
     const idempotency = options.idempotency ?? schema !== undefined;
     if (idempotency && schema === undefined) throw new Error('ServiceKitModule: idempotency needs a schema');
     const database = schema === undefined ? [] : [DatabaseModule.forRoot({ ...options, schema })];
+    if (options.auditDisclosures && !options.eventSourced) throw new Error('ServiceKitModule: auditDisclosures needs eventSourced (its table is the event store’s)');
+    const texts: Provider[] = options.serviceTexts ? [serviceTextSealerProvider(options.name)] : [];
     const idempotencyProviders: Provider[] = idempotency
       ? [
           IdempotencyStore,
@@ -69,15 +77,23 @@ export class ServiceKitModule implements NestModule {
         HealthModule.forRoot(options.readiness ?? readinessOf(options)),
         ...serviceFeatures(options),
       ],
-      controllers: [MetricsHttpController],
+      controllers: [MetricsHttpController, ...(options.auditDisclosures ? [AuditDisclosuresHttpController] : [])],
       providers: [
         HttpMetrics,
         { provide: APP_GUARD, useClass: SafeInputGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         ...idempotencyProviders,
+        ...texts,
+        ...(options.auditDisclosures ? [AuditDisclosureReader] : []),
       ],
-      exports: [ServiceConfigModule, HttpMetrics, ...database, ...(idempotency ? [IdempotencyStore, COMMAND_ANSWERS] : [])],
+      exports: [
+        ServiceConfigModule,
+        HttpMetrics,
+        ...database,
+        ...(idempotency ? [IdempotencyStore, COMMAND_ANSWERS] : []),
+        ...(options.serviceTexts ? [SERVICE_TEXT_SEALER] : []),
+      ],
     };
   }
 

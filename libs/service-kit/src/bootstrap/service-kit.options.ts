@@ -1,3 +1,4 @@
+import type { EventTypeRegistry } from '@app/event-sourcing';
 import type { DestinationStream } from 'pino';
 import type { ServiceConfigOptions } from '../config/service-config.module';
 import type { PlatformConfig } from '../config/platform-config.schema';
@@ -19,6 +20,8 @@ export interface ServiceKitOptions extends ServiceConfigOptions {
   auth?: boolean;
   /** The event store and the command pipeline (with the outbox relay and the Kafka consumers). */
   eventSourced?: boolean;
+  /** The upcasters of the service's event types (stored events are read back in their latest schema); default none. */
+  eventTypes?: EventTypeRegistry;
   /** The outbox relay and the Kafka consumers alone, for a service without an event store. */
   messaging?: boolean;
   /**
@@ -29,6 +32,19 @@ export interface ServiceKitOptions extends ServiceConfigOptions {
   patientKeys?: PatientKeyRight;
   /** The schema of the patient keys; default `patient_keys` (a test migrates its own). */
   patientKeysSchema?: string;
+  /**
+   * SERVICE_TEXT_SEALER: the service keeps free text about no patient under
+   * its own TEXT_ENCRYPTION_KEY (required in production; declare it in the
+   * service's services.json `dataKeys`).
+   */
+  serviceTexts?: boolean;
+  /**
+   * `POST /internal/audit-disclosures`: the texts of its audit entries, to
+   * those allowed to read them (needs `eventSourced`; declare
+   * `"disclosures": "/internal/audit-disclosures"` in services.json so the
+   * gateway adds them to dossiers).
+   */
+  auditDisclosures?: boolean;
   /** The service's jobs, from their one declaration. */
   jobs?: ServiceJobs;
   /** BullMQ key prefix; default `bull:<name>`. */

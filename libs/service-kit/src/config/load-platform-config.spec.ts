@@ -23,6 +23,7 @@ const productionEnv = {
   PSEUDONYM_SECRET: 'a-real-pseudonym-secret-0123456789',
   IDENTITY_ENCRYPTION_KEY: 'ab'.repeat(32),
   ANSWER_ENCRYPTION_KEY: 'ef'.repeat(32),
+  TEXT_ENCRYPTION_KEY: '12'.repeat(32),
   KAFKA_SASL_MECHANISM: 'scram-sha-512',
   KAFKA_USERNAME: 'prescription',
   KAFKA_PASSWORD: 'a-real-kafka-password',
@@ -113,13 +114,15 @@ describe('loadPlatformConfig', () => {
     });
 
     it('needs no data key for a service that uses none (the gateway); the code that uses one refuses its development value', () => {
-      const { PSEUDONYM_SECRET: _p, IDENTITY_ENCRYPTION_KEY: _i, ANSWER_ENCRYPTION_KEY: _a, ...gatewayEnv } = productionEnv;
+      const { PSEUDONYM_SECRET: _p, IDENTITY_ENCRYPTION_KEY: _i, ANSWER_ENCRYPTION_KEY: _a, TEXT_ENCRYPTION_KEY: _t, ...gatewayEnv } = productionEnv;
       const config = loadPlatformConfig(gatewayEnv, { defaultPort: 1 });
       expect(() => requireDataKey(config, 'PSEUDONYM_SECRET')).toThrow('PSEUDONYM_SECRET is required in production by this service');
       expect(() => requireDataKey(config, 'IDENTITY_ENCRYPTION_KEY')).toThrow('IDENTITY_ENCRYPTION_KEY is required in production by this service');
       expect(() => requireDataKey(config, 'ANSWER_ENCRYPTION_KEY')).toThrow('ANSWER_ENCRYPTION_KEY is required in production by this service');
+      expect(() => requireDataKey(config, 'TEXT_ENCRYPTION_KEY')).toThrow('TEXT_ENCRYPTION_KEY is required in production by this service');
       const real = loadPlatformConfig(productionEnv, { defaultPort: 1 });
       expect(requireDataKey(real, 'IDENTITY_ENCRYPTION_KEY')).toBe('ab'.repeat(32));
+      expect(requireDataKey(real, 'TEXT_ENCRYPTION_KEY')).toBe('12'.repeat(32));
       expect(requireDataKey({ ...config, NODE_ENV: 'development' }, 'PSEUDONYM_SECRET')).toBe(config.PSEUDONYM_SECRET);
     });
 

@@ -54,6 +54,8 @@ export const platformConfigShape = (defaultPort?: number) => ({
       }
     })
     .default(DEV_DEFAULTS.patientMasterKeys),
+  /** Key (derived per service) of the free texts about no patient a service keeps for disclosure (ServiceTextSealer): only the services that ask for it. */
+  TEXT_ENCRYPTION_KEY: envHex(32).default(DEV_DEFAULTS.textEncryptionKey),
   /** Parsed to milliseconds (0 = the real time). */
   CLOCK_OFFSET: envString()
     .default('')
