@@ -17,7 +17,7 @@ interface Manifest {
 
 const manifests = (file: string): Manifest[] =>
   parseAllDocuments(readFileSync(join(REPO_ROOT, 'k8s', file), 'utf8')).map((document) => document.toJS() as Manifest);
-const DATA_KEYS = ['PSEUDONYM_SECRET', 'IDENTITY_ENCRYPTION_KEY', 'ANSWER_ENCRYPTION_KEY', 'PATIENT_MASTER_KEYS', 'TEXT_ENCRYPTION_KEY'];
+const DATA_KEYS = ['PSEUDONYM_SECRET', 'ANSWER_ENCRYPTION_KEY', 'PATIENT_MASTER_KEYS', 'TEXT_ENCRYPTION_KEY'];
 const SECRET_KEYS = [...DATA_KEYS, 'DATABASE_URL', 'AUDIT_SIGNING_KEY', 'LEDGER_SIGNING_KEY', 'KAFKA_PASSWORD', 'JWT_SECRET'];
 
 /** The k8s manifests kept in line with services.json: each service its own Secret with exactly its keys. */

@@ -9,7 +9,7 @@ import type { ServiceEntry } from '../../apps/gateway/src/registry';
  * key it declares in services.json (`dataKeys`) needs no line here.
  */
 const OWN_KEYS: Record<string, string[]> = {
-  prescription: ['PSEUDONYM_SECRET', 'IDENTITY_ENCRYPTION_KEY'],
+  prescription: ['PSEUDONYM_SECRET'],
   'audit-ledger': ['LEDGER_SIGNING_KEY'],
 };
 

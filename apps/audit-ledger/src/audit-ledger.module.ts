@@ -47,6 +47,7 @@ export class AuditLedgerModule {
           schema: options.schema ?? AUDIT_LEDGER.schema,
           migrations,
           messaging: true,
+          logDestination: options.logDestination,
           config: options.config ?? (() => loadLedgerConfig(process.env, { defaultPort: AUDIT_LEDGER.defaultPort })),
         }),
       ],

@@ -1,5 +1,6 @@
 import type { Signer } from '@app/audit';
 import type { KeyObject } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import type { LedgerConfig } from './config/ledger-config';
 
 export const LEDGER_OPTIONS = Symbol('LEDGER_OPTIONS');
@@ -19,4 +20,6 @@ export interface AuditLedgerOptions {
   batchSize?: number;
   /** How often the writer looks for staged entries besides being woken by the consumer. */
   pollMs?: number;
+  /** Where the logs go instead of stdout (a test that reads them). */
+  logDestination?: DestinationStream;
 }

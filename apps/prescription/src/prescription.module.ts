@@ -47,7 +47,7 @@ export class PrescriptionModule {
     return {
       module: PrescriptionModule,
       imports: [
-        ServiceKitModule.forRoot({ ...PRESCRIPTION, migrations, eventSourced: true, jobs: PRESCRIPTION_JOBS, ...overrides }),
+        ServiceKitModule.forRoot({ ...PRESCRIPTION, migrations, eventSourced: true, auditDisclosures: true, jobs: PRESCRIPTION_JOBS, ...overrides }),
       ],
       controllers: [
         EvaluatePrescriptionHttpController,

@@ -12,7 +12,6 @@ const DEFAULTS: Record<string, string> = {
   REDIS_URL: DEV_DEFAULTS.redisUrl,
   JWT_SECRET: DEV_DEFAULTS.jwtSecret,
   PSEUDONYM_SECRET: DEV_DEFAULTS.pseudonymSecret,
-  IDENTITY_ENCRYPTION_KEY: DEV_DEFAULTS.identityEncryptionKey,
   ANSWER_ENCRYPTION_KEY: DEV_DEFAULTS.answerEncryptionKey,
   PATIENT_MASTER_KEYS: DEV_DEFAULTS.patientMasterKeys,
   TEXT_ENCRYPTION_KEY: DEV_DEFAULTS.textEncryptionKey,

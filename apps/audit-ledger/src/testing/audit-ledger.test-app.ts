@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import { signDevToken, type DevTokenRequest } from '@app/auth';
 import type { Signer } from '@app/audit';
 import { createTopics, startServiceTestApp, testSigners, uniqueTopic, type ServiceTestApp } from '@app/testing';
@@ -20,7 +21,9 @@ export const TEST_WRITERS = ['device-certification', 'prescription', 'enrolment'
  * and accepts seals from the test keys of TEST_WRITERS unless given `signers`.
  * `ownRoles`: as its own runtime role, with the privileges `npm start` gives it.
  */
-export async function startAuditLedger(options: { topic?: string; signers?: Signer[]; ownRoles?: boolean } = {}): Promise<AuditLedgerTestApp> {
+export async function startAuditLedger(
+  options: { topic?: string; signers?: Signer[]; ownRoles?: boolean; logs?: DestinationStream } = {},
+): Promise<AuditLedgerTestApp> {
   const signers = options.signers ?? testSigners(TEST_WRITERS);
   const topic = options.topic ?? uniqueTopic('audit.entries.test');
   if (!options.topic) await createTopics([topic], 3);
@@ -31,7 +34,16 @@ export async function startAuditLedger(options: { topic?: string; signers?: Sign
     ownRoles: options.ownRoles,
     loadConfig: loadLedgerConfig,
     module: ({ config, schema }) =>
-      AuditLedgerModule.forRoot({ config, schema, topic, consumerPurpose: `test-${schema}`, signingKey, signers, pollMs: 100 }),
+      AuditLedgerModule.forRoot({
+        config: options.logs ? { ...config, LOG_LEVEL: 'trace' } : config,
+        schema,
+        topic,
+        consumerPurpose: `test-${schema}`,
+        signingKey,
+        signers,
+        pollMs: 100,
+        logDestination: options.logs,
+      }),
   });
   return { ...started, topic, signingKey };
 }

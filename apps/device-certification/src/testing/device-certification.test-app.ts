@@ -1,5 +1,6 @@
 import { signDevToken, type DevTokenRequest } from '@app/auth';
 import { startServiceTestApp, type ServiceTestApp } from '@app/testing';
+import type { DestinationStream } from 'pino';
 import { DEVICE_CERTIFICATION, DeviceCertificationModule } from '../device-certification.module';
 import { product, VENDOR_SIRET } from '../domain/device.fixtures';
 import { migrations } from '../migrations';
@@ -8,14 +9,20 @@ export type DeviceCertificationTestApp = ServiceTestApp;
 
 /**
  * The real service on its own schema, with a BullMQ prefix of its own so it never shares queues;
- * `ownRoles`: as its own runtime role, with the privileges `npm start` gives it.
+ * `ownRoles`: as its own runtime role, with the privileges `npm start` gives it; `logs`: where a test reads all it logs.
  */
-export const startDeviceCertification = (options: { ownRoles?: boolean } = {}): Promise<DeviceCertificationTestApp> =>
+export const startDeviceCertification = (options: { ownRoles?: boolean; logs?: DestinationStream } = {}): Promise<DeviceCertificationTestApp> =>
   startServiceTestApp({
     service: DEVICE_CERTIFICATION.name,
     migrations,
     ownRoles: options.ownRoles,
-    module: ({ config, schema }) => DeviceCertificationModule.forRoot({ config, schema, queuePrefix: `bull-test-${schema}` }),
+    module: ({ config, schema }) =>
+      DeviceCertificationModule.forRoot({
+        config: options.logs ? { ...config, LOG_LEVEL: 'trace' } : config,
+        schema,
+        queuePrefix: `bull-test-${schema}`,
+        logDestination: options.logs,
+      }),
   });
 
 export const VENDOR_A = VENDOR_SIRET;

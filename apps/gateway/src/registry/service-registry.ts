@@ -41,6 +41,7 @@ const serviceEntry = z.strictObject({
     .string()
     .regex(/^\/internal(\/[a-z0-9-]+)+$/, 'must be an internal path such as /internal/patient-export')
     .optional(),
+  /**
    * Where the service answers `POST { entryIds }` with the free texts of its
    * audit entries (`/internal/audit-disclosures`, mounted by service-kit's
    * `auditDisclosures`): the gateway asks it for the disclosures of every

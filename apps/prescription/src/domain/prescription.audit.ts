@@ -1,6 +1,7 @@
 import type { Actor, SealedTextV1, SubjectRef } from '@app/contracts';
 import type { AuditDraft } from '@app/event-sourcing/decider/audit-draft';
 import { disclosable } from '@app/event-sourcing/decider/disclosable';
+import { physicianReader } from '@app/event-sourcing/disclosures/disclosure-readers';
 import { cancellationReasonAad, justificationAad, type SealedRow } from './prescription-fields';
 import type { DeviceFacts } from './device-facts/certification-fact';
 import type { Evaluation } from './evaluation/evaluation.types';
@@ -17,7 +18,7 @@ const decisions: Record<PrescriptionEvent['type'], string> = {
 };
 
 /** Who besides auditors may read a prescription's free text in a dossier: its prescriber. */
-const readersOf = (prescriberRpps: string) => [`physician:${prescriberRpps}`];
+const readersOf = (prescriberRpps: string) => [physicianReader(prescriberRpps)];
 
 /** Overrides as an entry holds them: each justification's commitment, its text kept aside for disclosure. */
 function disclosedOverrides(row: SealedRow, pseudonym: string, prescriberRpps: string, overrides: readonly { ruleId: string; justification: SealedTextV1 }[]) {

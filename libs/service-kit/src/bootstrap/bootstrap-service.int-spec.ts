@@ -45,7 +45,6 @@ describe('bootstrapService (a real process)', () => {
       CLOCK_OFFSET: '+40d',
       JWT_SECRET: 'production-secret-0123456789abcdef',
       PSEUDONYM_SECRET: 'production-pseudonym-0123456789',
-      IDENTITY_ENCRYPTION_KEY: 'cd'.repeat(32),
     });
     expect(await exitOf(child)).toEqual({ code: 1, signal: null });
     expect(output()).toContain('CLOCK_OFFSET must be empty in production');

@@ -2,11 +2,10 @@ import { ConfigError } from './config-error';
 import { DEV_DEFAULTS } from './dev-defaults';
 import type { PlatformConfig } from './platform-config.schema';
 
-export type DataKeyName = 'PSEUDONYM_SECRET' | 'IDENTITY_ENCRYPTION_KEY' | 'ANSWER_ENCRYPTION_KEY' | 'PATIENT_MASTER_KEYS' | 'TEXT_ENCRYPTION_KEY';
+export type DataKeyName = 'PSEUDONYM_SECRET' | 'ANSWER_ENCRYPTION_KEY' | 'PATIENT_MASTER_KEYS' | 'TEXT_ENCRYPTION_KEY';
 
 const DEVELOPMENT_VALUES: Record<DataKeyName, string> = {
   PSEUDONYM_SECRET: DEV_DEFAULTS.pseudonymSecret,
-  IDENTITY_ENCRYPTION_KEY: DEV_DEFAULTS.identityEncryptionKey,
   ANSWER_ENCRYPTION_KEY: DEV_DEFAULTS.answerEncryptionKey,
   PATIENT_MASTER_KEYS: DEV_DEFAULTS.patientMasterKeys,
   TEXT_ENCRYPTION_KEY: DEV_DEFAULTS.textEncryptionKey,

@@ -7,7 +7,6 @@ import { DEV_JWT_SECRET, DEV_PSEUDONYM_SECRET } from '@app/auth/dev-secrets';
 export const DEV_DEFAULTS = {
   jwtSecret: DEV_JWT_SECRET,
   pseudonymSecret: DEV_PSEUDONYM_SECRET,
-  identityEncryptionKey: '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f',
   answerEncryptionKey: '1f1e1d1c1b1a191817161514131211100f0e0d0c0b0a09080706050403020100',
   /** One master key, version 1 (PATIENT_MASTER_KEYS: `<version>:<64 hex>[,...]`, the first wraps). */
   patientMasterKeys: '1:a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf',

@@ -21,7 +21,6 @@ const productionEnv = {
   JWT_ISSUER: 'https://idp.example',
   JWT_AUDIENCE: 'connected-health',
   PSEUDONYM_SECRET: 'a-real-pseudonym-secret-0123456789',
-  IDENTITY_ENCRYPTION_KEY: 'ab'.repeat(32),
   ANSWER_ENCRYPTION_KEY: 'ef'.repeat(32),
   TEXT_ENCRYPTION_KEY: '12'.repeat(32),
   KAFKA_SASL_MECHANISM: 'scram-sha-512',
@@ -66,7 +65,7 @@ describe('loadPlatformConfig', () => {
     [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE must be at least 1'],
     [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL must be a URL starting with postgres:// or postgresql://'],
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL must be a URL starting with redis://'],
-    [{ IDENTITY_ENCRYPTION_KEY: 'abc' }, 'IDENTITY_ENCRYPTION_KEY must be 64 hexadecimal characters'],
+    [{ TEXT_ENCRYPTION_KEY: 'abc' }, 'TEXT_ENCRYPTION_KEY must be 64 hexadecimal characters'],
     [{ CLOCK_OFFSET: 'tomorrow' }, 'CLOCK_OFFSET must be a signed duration like +40d'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, test, production'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
@@ -114,14 +113,12 @@ describe('loadPlatformConfig', () => {
     });
 
     it('needs no data key for a service that uses none (the gateway); the code that uses one refuses its development value', () => {
-      const { PSEUDONYM_SECRET: _p, IDENTITY_ENCRYPTION_KEY: _i, ANSWER_ENCRYPTION_KEY: _a, TEXT_ENCRYPTION_KEY: _t, ...gatewayEnv } = productionEnv;
+      const { PSEUDONYM_SECRET: _p, ANSWER_ENCRYPTION_KEY: _a, TEXT_ENCRYPTION_KEY: _t, ...gatewayEnv } = productionEnv;
       const config = loadPlatformConfig(gatewayEnv, { defaultPort: 1 });
       expect(() => requireDataKey(config, 'PSEUDONYM_SECRET')).toThrow('PSEUDONYM_SECRET is required in production by this service');
-      expect(() => requireDataKey(config, 'IDENTITY_ENCRYPTION_KEY')).toThrow('IDENTITY_ENCRYPTION_KEY is required in production by this service');
       expect(() => requireDataKey(config, 'ANSWER_ENCRYPTION_KEY')).toThrow('ANSWER_ENCRYPTION_KEY is required in production by this service');
       expect(() => requireDataKey(config, 'TEXT_ENCRYPTION_KEY')).toThrow('TEXT_ENCRYPTION_KEY is required in production by this service');
       const real = loadPlatformConfig(productionEnv, { defaultPort: 1 });
-      expect(requireDataKey(real, 'IDENTITY_ENCRYPTION_KEY')).toBe('ab'.repeat(32));
       expect(requireDataKey(real, 'TEXT_ENCRYPTION_KEY')).toBe('12'.repeat(32));
       expect(requireDataKey({ ...config, NODE_ENV: 'development' }, 'PSEUDONYM_SECRET')).toBe(config.PSEUDONYM_SECRET);
     });

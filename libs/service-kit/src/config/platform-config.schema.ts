@@ -38,7 +38,6 @@ export const platformConfigShape = (defaultPort?: number) => ({
   /** Longest accepted token lifetime (`exp - iat`); 12 hours is also the ceiling. */
   JWT_MAX_TOKEN_LIFETIME_SECONDS: envInteger(60, MAX_TOKEN_LIFETIME_SECONDS).default(MAX_TOKEN_LIFETIME_SECONDS),
   PSEUDONYM_SECRET: envString().min(16, { error: 'must be at least 16 characters' }).default(DEV_DEFAULTS.pseudonymSecret),
-  IDENTITY_ENCRYPTION_KEY: envHex(32).default(DEV_DEFAULTS.identityEncryptionKey),
   /** Key of remembered Idempotency-Key answers (derived per service): every service with a schema holds it, not the identity key. */
   ANSWER_ENCRYPTION_KEY: envHex(32).default(DEV_DEFAULTS.answerEncryptionKey),
   /**
