@@ -52,13 +52,13 @@ describe('services.json', () => {
   });
 
   it('takes an internal patientExport path and a patientKeys part, and refuses others', () => {
-    const [entry] = parseServiceRegistry({ services: [{ ...ledger, patientExport: '/internal/patient-export', patientKeys: 'holder' }] });
+    const [entry] = parseServiceRegistry({ services: [{ ...ledger, schema: 'audit_ledger', patientExport: '/internal/patient-export', patientKeys: 'holder' }] });
     expect(entry).toMatchObject({ patientExport: '/internal/patient-export', patientKeys: 'holder' });
     // Under /v1 the gateway would route it to anyone: a part of an export is asked by the gateway alone.
     expect(() => parseServiceRegistry({ services: [{ ...ledger, patientExport: '/v1/ledger/mine' }] })).toThrow(
       /services\.0\.patientExport \(audit-ledger\) must be an internal path/,
     );
-    expect(() => parseServiceRegistry({ services: [{ ...ledger, patientKeys: 'reader' }] })).toThrow(/services\.0\.patientKeys/);
+    expect(() => parseServiceRegistry({ services: [{ ...ledger, schema: 'audit_ledger', patientKeys: 'reader' }] })).toThrow(/services\.0\.patientKeys/);
   });
 
   it('accepts where a service discloses its texts and the data keys it declares, and refuses anything else there', () => {
