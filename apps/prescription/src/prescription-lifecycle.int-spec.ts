@@ -72,7 +72,7 @@ describe('prescription visibility, cancellation and renewal (real Postgres, Kafk
     const dayAfter = new Date(Date.parse(`${first.endDate}T00:00:00.000Z`) + DAY).toISOString().slice(0, 10);
     expect(renewed.body).toMatchObject({ renewalOf: first.id, startDate: dayAfter, durationMonths: 12 });
     const [audit] = await t.dataSource.query('SELECT entry FROM audit_entries WHERE stream_id = $1', [renewed.body.id]);
-    expect(audit.entry.relatedSubjects).toEqual([`device:${device.deviceId}`, `prescription:${first.id}`]);
+    expect(audit.entry.relatedSubjects).toEqual([`device:${device.deviceId}`, `prescription:${first.id}`, `patient:${first.patient.pseudonym}`]);
 
     // The renewal holds the slot now: renewing the same prescription again is a duplicate.
     const again = await issue(renewal, tokens.generalPractitioner).expect(422);

@@ -1,4 +1,5 @@
 import { ERASED, type Erased, type PatientIdentityV1, type SealedTextV1 } from '@app/contracts';
+import type { Transaction } from '@app/event-sourcing';
 import { PATIENT_KEYRING, type PatientKeyring, type PatientOpener } from '@app/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { maySeeIdentity, mayReadTexts, type PrescriptionViewer } from '../domain/prescription-visibility';
@@ -24,8 +25,9 @@ const ERASED_IDENTITY: IdentityView = { nir: ERASED, birthDate: ERASED, familyNa
 export class PrescriptionOpening {
   constructor(@Inject(PATIENT_KEYRING) private readonly keyring: PatientKeyring) {}
 
-  async viewFor(viewer: PrescriptionViewer, row: PrescriptionRow): Promise<PrescriptionView> {
-    const [view] = await this.viewsFor(viewer, [row]);
+  /** `tx`: the step's own transaction, when the view answers a command (a first key is only visible in it). */
+  async viewFor(viewer: PrescriptionViewer, row: PrescriptionRow, tx?: Transaction): Promise<PrescriptionView> {
+    const [view] = await this.viewsFor(viewer, [row], tx);
     return view;
   }
 
@@ -38,10 +40,10 @@ export class PrescriptionOpening {
     return { identity, prescriptions };
   }
 
-  async viewsFor(viewer: PrescriptionViewer, rows: PrescriptionRow[]): Promise<PrescriptionView[]> {
+  async viewsFor(viewer: PrescriptionViewer, rows: PrescriptionRow[], tx?: Transaction): Promise<PrescriptionView[]> {
     const openers = new Map<string, Promise<PatientOpener>>();
     const openerOf = (pseudonym: string) => {
-      if (!openers.has(pseudonym)) openers.set(pseudonym, this.keyring.openerFor(pseudonym));
+      if (!openers.has(pseudonym)) openers.set(pseudonym, this.keyring.openerFor(pseudonym, tx));
       return openers.get(pseudonym)!;
     };
     return Promise.all(
