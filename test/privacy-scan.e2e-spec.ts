@@ -2,7 +2,7 @@ import { verifyDossier, type LiabilityDossier } from '@app/audit';
 import { signDevToken } from '@app/auth';
 import { ERASED, TOPICS } from '@app/contracts';
 import { ensureTopics } from '@app/messaging';
-import { findOnBroker, testKafka, testSigners, type ServiceTestApp } from '@app/testing';
+import { createTestPatientKeys, findOnBroker, testKafka, testSigners, type ServiceTestApp, type TestPatientKeys } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes, randomInt } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -49,6 +49,7 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
   let ledger: ServiceTestApp;
   let patients: ServiceTestApp;
   let gateway: INestApplication;
+  let keys: TestPatientKeys;
   const http = () => request(gateway.getHttpServer());
   const listen = async (app: INestApplication): Promise<number> => {
     await app.listen(0, '127.0.0.1');
@@ -57,11 +58,13 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
 
   beforeAll(async () => {
     await ensureTopics(testKafka(), [TOPICS.deviceCertification, TOPICS.prescription, TOPICS.patients, TOPICS.auditEntries]);
+    // The holder and the eraser share one patient keys schema, as they share `patient_keys` in a deployment.
+    keys = await createTestPatientKeys();
     [devices, prescriptions, ledger, patients] = await Promise.all([
       startDeviceCertification({ ownRoles: true, logs: sink }),
-      startPrescription({ ownRoles: true, logs: sink }),
-      startAuditLedger({ topic: TOPICS.auditEntries, ownRoles: true, logs: sink }),
-      startPatients({ ownRoles: true, logs: sink }),
+      startPrescription({ ownRoles: true, logs: sink, keys }),
+      startAuditLedger({ topic: TOPICS.auditEntries, ownRoles: true, logs: sink, signers: testSigners(['device-certification', 'prescription', 'patients']) }),
+      startPatients({ ownRoles: true, logs: sink, keys }),
     ]);
     const services = [
       { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [], topics: NO_TOPICS },
@@ -84,7 +87,9 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
 
   afterAll(async () => {
     await gateway?.close();
-    await Promise.all([devices?.close(), prescriptions?.close(), ledger?.close(), patients?.close()]);
+    // One after the other: dropping roles at once updates the same catalogue rows ("tuple concurrently updated").
+    for (const app of [devices, prescriptions, ledger, patients]) await app?.close();
+    await keys?.drop();
   });
 
   /** Every table of every schema of the database whose rows, as text, hold `value`. */
@@ -138,9 +143,13 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
     // A prescription for a minor (ADULT_PATIENT warns), justified with the patient's name; then cancelled with a reason naming them.
     const justification = `${patient.givenNames} ${patient.familyName} is followed with her parents' agreement`;
     const body = { ...prescriptionBody(deviceId), patient: { ...patient, homeCellularCoverage: 'GOOD', ald: true }, overrides: [{ ruleId: 'ADULT_PATIENT', justification }] };
+    let last = '';
     const issued = await eventually('the certification reaches prescription', async () => {
       const answer = await http().post('/v1/prescriptions').set('Authorization', prescriptionTokens.cardiologist).send(body);
+      last = `${answer.status} ${JSON.stringify(answer.body).slice(0, 600)}`;
       return answer.status === 201 ? answer : undefined;
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}; last answer: ${last}`);
     });
     const id = issued.body.id as string;
     const pseudonym = issued.body.patient.pseudonym as string;

@@ -68,6 +68,11 @@ export interface ServiceTestAppOptions<C extends PlatformConfig> {
    * and the eraser); with `ownRoles` its runtime role is granted the right.
    */
   patientKeys?: { right: PatientKeyRight; keys?: TestPatientKeys };
+  /**
+   * The schema of an app of the same service that was stopped (its `app.close()`, not its
+   * `close()`): the service coming back on what it left, as a restarted process does.
+   */
+  schema?: string;
 }
 
 /**
@@ -76,7 +81,7 @@ export interface ServiceTestAppOptions<C extends PlatformConfig> {
  * so files never see each other's rows.
  */
 export async function startServiceTestApp<C extends PlatformConfig>(options: ServiceTestAppOptions<C>): Promise<ServiceTestApp> {
-  const schema = `t_${options.service.replace(/[^a-z]/g, '').slice(0, 12)}_${randomBytes(5).toString('hex')}`;
+  const schema = options.schema ?? `t_${options.service.replace(/[^a-z]/g, '').slice(0, 12)}_${randomBytes(5).toString('hex')}`;
   const load = options.loadConfig ?? ((env, opts) => loadPlatformConfig(env, opts) as C);
   // Each test app seals with its service's test key, given as a deployment gives it: through the environment.
   const key = testSigningKey(options.service);

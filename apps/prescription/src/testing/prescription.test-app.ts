@@ -11,11 +11,15 @@ export type PrescriptionTestApp = ServiceTestApp;
  * consumer group for the device history (a fresh schema must read the topic from the start).
  * `ownRoles`: as its own runtime role, with the privileges `npm start` gives it.
  */
-export const startPrescription = (options: { logs?: DestinationStream; ownRoles?: boolean; keys?: TestPatientKeys } = {}): Promise<PrescriptionTestApp> =>
+export const startPrescription = (
+  options: { logs?: DestinationStream; ownRoles?: boolean; keys?: TestPatientKeys; schema?: string } = {},
+): Promise<PrescriptionTestApp> =>
   startServiceTestApp({
     service: PRESCRIPTION.name,
     migrations,
     ownRoles: options.ownRoles,
+    // `schema`: back up on what a stopped app of the service left.
+    schema: options.schema,
     // Its patients' keys in a schema of the test's own (`keys`: one shared with the eraser of the same test).
     patientKeys: { right: 'holder', keys: options.keys },
     module: ({ config, schema, patientKeysSchema }) =>
