@@ -3,15 +3,12 @@ import { signDevToken } from '@app/auth';
 import { TOPICS } from '@app/contracts';
 import { collectMessages, testSigners, type ServiceTestApp } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { startAuditLedger } from '../apps/audit-ledger/src/testing/audit-ledger.test-app';
-import { createGatewayApp } from '../apps/gateway/src/gateway.app';
-import { loadGatewayConfig } from '../apps/gateway/src/gateway.config';
-import { NO_TOPICS } from '../apps/gateway/src/registry';
 import { productBody, startDeviceCertification, tokens as deviceTokens } from '../apps/device-certification/src/testing/device-certification.test-app';
 import { prescriptionBody } from '../apps/prescription/src/testing/prescription-request.fixture';
 import { startPrescription, tokens as prescriptionTokens } from '../apps/prescription/src/testing/prescription.test-app';
+import { gatewayOver } from './support/gateway-over';
 
 /**
  * The platform as a client uses it: every call through the gateway, the
@@ -27,10 +24,6 @@ describe('a certified device becomes prescribable, and the ledger can prove it (
   let gateway: INestApplication;
   const http = () => request(gateway.getHttpServer());
 
-  const listen = async (app: INestApplication): Promise<number> => {
-    await app.listen(0, '127.0.0.1');
-    return (app.getHttpServer().address() as AddressInfo).port;
-  };
 
   beforeAll(async () => {
     [devices, prescriptions, ledger] = await Promise.all([
@@ -38,14 +31,7 @@ describe('a certified device becomes prescribable, and the ledger can prove it (
       startPrescription({ ownRoles: true }),
       startAuditLedger({ topic: TOPICS.auditEntries, ownRoles: true }),
     ]);
-    const services = [
-      { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [], topics: NO_TOPICS },
-      { name: 'device-certification', port: await listen(devices.app), entry: 'x.ts', prefixes: ['/v1/devices'], topics: NO_TOPICS },
-      { name: 'prescription', port: await listen(prescriptions.app), entry: 'x.ts', prefixes: ['/v1/prescriptions', '/v1/referential'], topics: NO_TOPICS },
-      { name: 'audit-ledger', port: await listen(ledger.app), entry: 'x.ts', prefixes: ['/v1/ledger', '/v1/liability'], topics: NO_TOPICS },
-    ];
-    gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), services, {});
-    await gateway.init();
+    gateway = await gatewayOver({ 'device-certification': devices.app, prescription: prescriptions.app, 'audit-ledger': ledger.app });
   });
 
   afterAll(async () => {

@@ -2,14 +2,11 @@ import { signDevToken } from '@app/auth';
 import { TOPICS } from '@app/contracts';
 import { testSigners } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { startAuditLedger, TEST_WRITERS, waitFor, type AuditLedgerTestApp } from '../apps/audit-ledger/src/testing/audit-ledger.test-app';
-import { createGatewayApp } from '../apps/gateway/src/gateway.app';
-import { loadGatewayConfig } from '../apps/gateway/src/gateway.config';
-import { loadServiceRegistry } from '../apps/gateway/src/registry';
 import { startPatients, type PatientsTestApp } from '../apps/patients/src/testing/patients.test-app';
 import { issueTestKeys, liveTestKeys } from '../apps/patients/src/testing/patient-keys.fixture';
+import { gatewayOver } from './support/gateway-over';
 
 jest.setTimeout(180_000);
 
@@ -36,26 +33,13 @@ describe('a patient erased, then exporting what the platform holds (gateway, pat
   let gateway: INestApplication;
   const http = () => request(gateway.getHttpServer());
 
-  const listen = async (app: INestApplication): Promise<number> => {
-    await app.listen(0, '127.0.0.1');
-    return (app.getHttpServer().address() as AddressInfo).port;
-  };
 
   beforeAll(async () => {
     [patients, ledger] = await Promise.all([
       startPatients(),
       startAuditLedger({ topic: TOPICS.auditEntries, signers: testSigners([...TEST_WRITERS, 'patients']) }),
     ]);
-    const ports = new Map([
-      ['patients', await listen(patients.app)],
-      ['audit-ledger', await listen(ledger.app)],
-    ]);
-    // services.json as it is, but for the services not started here (their parts are tested elsewhere).
-    const registry = loadServiceRegistry()
-      .filter((entry) => entry.name === 'gateway' || ports.has(entry.name))
-      .map((entry) => ({ ...entry, port: ports.get(entry.name) ?? entry.port }));
-    gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), registry, {});
-    await gateway.init();
+    gateway = await gatewayOver({ patients: patients.app, 'audit-ledger': ledger.app });
   });
 
   afterAll(async () => {

@@ -5,18 +5,15 @@ import { ensureTopics } from '@app/messaging';
 import { createTestPatientKeys, findOnBroker, testKafka, testSigners, type ServiceTestApp, type TestPatientKeys } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes, randomInt } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import request from 'supertest';
 import { startAuditLedger } from '../apps/audit-ledger/src/testing/audit-ledger.test-app';
 import { productBody, startDeviceCertification, tokens as deviceTokens } from '../apps/device-certification/src/testing/device-certification.test-app';
-import { createGatewayApp } from '../apps/gateway/src/gateway.app';
-import { loadGatewayConfig } from '../apps/gateway/src/gateway.config';
-import { NO_TOPICS } from '../apps/gateway/src/registry';
 import { startPatients } from '../apps/patients/src/testing/patients.test-app';
 import { prescriptionBody, randomNir } from '../apps/prescription/src/testing/prescription-request.fixture';
 import { startPrescription, tokens as prescriptionTokens } from '../apps/prescription/src/testing/prescription.test-app';
+import { gatewayOver } from './support/gateway-over';
 
 /** undefined_table, invalid_schema_name: another test file's schema dropped between the listing and the read. */
 const GONE = new Set(['42P01', '3F000']);
@@ -51,10 +48,6 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
   let gateway: INestApplication;
   let keys: TestPatientKeys;
   const http = () => request(gateway.getHttpServer());
-  const listen = async (app: INestApplication): Promise<number> => {
-    await app.listen(0, '127.0.0.1');
-    return (app.getHttpServer().address() as AddressInfo).port;
-  };
 
   beforeAll(async () => {
     await ensureTopics(testKafka(), [TOPICS.deviceCertification, TOPICS.prescription, TOPICS.patients, TOPICS.auditEntries]);
@@ -66,23 +59,7 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
       startAuditLedger({ topic: TOPICS.auditEntries, ownRoles: true, logs: sink, signers: testSigners(['device-certification', 'prescription', 'patients']) }),
       startPatients({ ownRoles: true, logs: sink, keys }),
     ]);
-    const services = [
-      { name: 'gateway', port: 3000, entry: 'apps/gateway/src/main.ts', prefixes: [], topics: NO_TOPICS },
-      { name: 'device-certification', port: await listen(devices.app), entry: 'x.ts', prefixes: ['/v1/devices'], topics: NO_TOPICS, disclosures: '/internal/audit-disclosures' },
-      {
-        name: 'prescription',
-        port: await listen(prescriptions.app),
-        entry: 'x.ts',
-        prefixes: ['/v1/prescriptions', '/v1/referential'],
-        topics: NO_TOPICS,
-        disclosures: '/internal/audit-disclosures',
-        patientExport: '/internal/patient-export',
-      },
-      { name: 'audit-ledger', port: await listen(ledger.app), entry: 'x.ts', prefixes: ['/v1/ledger', '/v1/liability'], topics: NO_TOPICS, patientExport: '/internal/patient-export' },
-      { name: 'patients', port: await listen(patients.app), entry: 'x.ts', prefixes: ['/v1/patients'], topics: NO_TOPICS, disclosures: '/internal/audit-disclosures' },
-    ];
-    gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), services, {});
-    await gateway.init();
+    gateway = await gatewayOver({ 'device-certification': devices.app, prescription: prescriptions.app, 'audit-ledger': ledger.app, patients: patients.app });
   });
 
   afterAll(async () => {

@@ -42,8 +42,16 @@ export async function createTestPatientKeys(
     granted = { holders: to.holders.filter((r) => existing.has(r)), erasers: to.erasers.filter((r) => existing.has(r)) };
     await grantPatientKeyRoles(adminUrl, granted, { schema, asRole: roles.owner });
   };
-  const allow = (right: PatientKeyRight, role: string) =>
-    grant(right === 'holder' ? { ...granted, holders: [...granted.holders, role] } : { ...granted, erasers: [...granted.erasers, role] });
+  // Apps sharing the schema start at once: each addition reads the grants the previous one left.
+  let additions: Promise<void> = Promise.resolve();
+  const allow = (right: PatientKeyRight, role: string) => {
+    additions = additions
+      .catch(() => undefined)
+      .then(() =>
+        grant(right === 'holder' ? { ...granted, holders: [...granted.holders, role] } : { ...granted, erasers: [...granted.erasers, role] }),
+      );
+    return additions;
+  };
   try {
     await runMigrations({ DATABASE_URL: adminUrl, DATABASE_POOL_SIZE: 1 }, schema, patientKeysMigrations, { asRole: roles.owner, serviceKitTables: false });
     await grant(grantees);

@@ -1,0 +1,29 @@
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { createGatewayApp } from '../../apps/gateway/src/gateway.app';
+import { loadGatewayConfig } from '../../apps/gateway/src/gateway.config';
+import { loadServiceRegistry } from '../../apps/gateway/src/registry';
+
+/** Serves a started test app on a free loopback port: the gateway reaches it over a real socket. */
+export async function listenOnFreePort(app: INestApplication): Promise<number> {
+  await app.listen(0, '127.0.0.1');
+  return (app.getHttpServer().address() as AddressInfo).port;
+}
+
+/**
+ * The real gateway over the services given (by their services.json name),
+ * each listening on a free port: their entries as services.json declares
+ * them (prefixes, export parts, disclosures), the services not started left out.
+ */
+export async function gatewayOver(apps: Record<string, INestApplication>): Promise<INestApplication> {
+  const ports = new Map<string, number>();
+  for (const [name, app] of Object.entries(apps)) ports.set(name, await listenOnFreePort(app));
+  const registry = loadServiceRegistry()
+    .filter((entry) => entry.name === 'gateway' || ports.has(entry.name))
+    .map((entry) => ({ ...entry, port: ports.get(entry.name) ?? entry.port }));
+  const missing = [...ports.keys()].filter((name) => !registry.some((entry) => entry.name === name));
+  if (missing.length) throw new Error(`gatewayOver: not in services.json: ${missing.join(', ')}`);
+  const gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), registry, {});
+  await gateway.init();
+  return gateway;
+}
