@@ -77,9 +77,15 @@ export async function collectMessages(topic: string, { until, timeoutMs = 30_000
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     if (until(collected)) return [];
+    // `until` is asked once a batch, not once a message: on a topic that holds thousands of
+    // messages (a broker kept between runs), asking it per message is quadratic.
     await consumer.run({
-      eachMessage: async ({ partition, message }) => {
-        collected.push(toCollectedMessage(partition, message));
+      eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+        for (const message of batch.messages) {
+          collected.push(toCollectedMessage(batch.partition, message));
+          resolveOffset(message.offset);
+        }
+        await heartbeat();
         if (until(collected)) satisfied([...collected]);
       },
     });
