@@ -59,7 +59,7 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
       startAuditLedger({ topic: TOPICS.auditEntries, ownRoles: true, logs: sink, signers: testSigners(['device-certification', 'prescription', 'patients']) }),
       startPatients({ ownRoles: true, logs: sink, keys }),
     ]);
-    gateway = await gatewayOver({ 'device-certification': devices.app, prescription: prescriptions.app, 'audit-ledger': ledger.app, patients: patients.app });
+    gateway = await gatewayOver({ 'device-certification': devices.app, prescription: prescriptions.app, 'audit-ledger': ledger.app, patients: patients.app }, sink);
   });
 
   afterAll(async () => {
@@ -170,7 +170,8 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
 
     // Erasure: the admin, with its legal basis.
     await http().post(`/v1/patients/${pseudonym}/erasure`).set('Authorization', admin).send({ legalBasis: 'ERASURE_REQUEST' }).expect(202);
-    const erasedView = await eventually('prescription purges what it derived', async () => {
+    // The key is gone: every field reads "erased" at once, before prescription even reads PatientErased.
+    const erasedView = await eventually('the erasure takes effect', async () => {
       const answer = await http().get(`/v1/prescriptions/${id}`).set('Authorization', prescriptionTokens.cardiologist).expect(200);
       return answer.body.patient.nir === ERASED ? answer.body : undefined;
     });
@@ -193,5 +194,12 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
     const verified = verifyDossier(JSON.parse(JSON.stringify(after)) as LiabilityDossier, key.publicKeyPem, { signers });
     expect(verified).toMatchObject({ ok: true, failures: [] });
     expect(JSON.stringify(after)).not.toContain(patient.familyName);
+
+    // Prescription reads PatientErased and purges what it derived; the logs of every service, gateway included, still hold nothing of the patient.
+    await eventually('prescription purges what it derived', async () => {
+      const [row] = await prescriptions.dataSource.query(`SELECT identity_encrypted, patient_erased_at FROM prescriptions WHERE id = $1`, [id]);
+      return row.patient_erased_at !== null && row.identity_encrypted === null ? true : undefined;
+    });
+    for (const secret of secrets) expect({ secret, logs: logs.filter((line) => line.includes(secret)) }).toEqual({ secret, logs: [] });
   });
 });

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app';
 import { loadGatewayConfig } from '../../apps/gateway/src/gateway.config';
 import { loadServiceRegistry } from '../../apps/gateway/src/registry';
@@ -15,7 +16,7 @@ export async function listenOnFreePort(app: INestApplication): Promise<number> {
  * each listening on a free port: their entries as services.json declares
  * them (prefixes, export parts, disclosures), the services not started left out.
  */
-export async function gatewayOver(apps: Record<string, INestApplication>): Promise<INestApplication> {
+export async function gatewayOver(apps: Record<string, INestApplication>, logs?: DestinationStream): Promise<INestApplication> {
   const ports = new Map<string, number>();
   for (const [name, app] of Object.entries(apps)) ports.set(name, await listenOnFreePort(app));
   const registry = loadServiceRegistry()
@@ -23,7 +24,9 @@ export async function gatewayOver(apps: Record<string, INestApplication>): Promi
     .map((entry) => ({ ...entry, port: ports.get(entry.name) ?? entry.port }));
   const missing = [...ports.keys()].filter((name) => !registry.some((entry) => entry.name === name));
   if (missing.length) throw new Error(`gatewayOver: not in services.json: ${missing.join(', ')}`);
-  const gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), registry, {});
+  const config = loadGatewayConfig({ ...process.env, NODE_ENV: 'test', ...(logs ? { LOG_LEVEL: 'trace' } : {}) }, { defaultPort: 3000 });
+  // `logs`: the gateway's too, and, its logger being the framework's one of the process from now on, every app's framework lines.
+  const gateway = await createGatewayApp(config, registry, {}, logs);
   await gateway.init();
   return gateway;
 }

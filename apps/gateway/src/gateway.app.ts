@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
@@ -17,8 +18,10 @@ export async function createGatewayApp(
   config: GatewayConfig,
   services: ServiceEntry[],
   env: NodeJS.ProcessEnv = process.env,
+  /** Where the logs go instead of stdout (a test that reads them). */
+  logDestination?: DestinationStream,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(GatewayModule.forRoot(config, services, env), {
+  const app = await NestFactory.create(GatewayModule.forRoot(config, services, env, logDestination), {
     bodyParser: false,
     bufferLogs: true,
     abortOnError: false,

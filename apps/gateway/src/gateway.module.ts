@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { ServiceKitModule } from '@app/service-kit';
 import { DocsIndexHttpController } from './docs/docs-index.http.controller';
@@ -23,7 +24,7 @@ export const GATEWAY_SERVICE_NAME = 'gateway';
  */
 @Module({})
 export class GatewayModule implements NestModule {
-  static forRoot(config: GatewayConfig, services: ServiceEntry[], env: NodeJS.ProcessEnv = process.env): DynamicModule {
+  static forRoot(config: GatewayConfig, services: ServiceEntry[], env: NodeJS.ProcessEnv = process.env, logDestination?: DestinationStream): DynamicModule {
     const upstreams = services.filter((s) => s.name !== GATEWAY_SERVICE_NAME);
     const targets: ProxyTargets = {
       routes: buildRouteTable(upstreams, env),
@@ -32,7 +33,7 @@ export class GatewayModule implements NestModule {
     return {
       module: GatewayModule,
       imports: [
-        ServiceKitModule.forRoot({ name: GATEWAY_SERVICE_NAME, config, readiness: {}, idempotency: false }),
+        ServiceKitModule.forRoot({ name: GATEWAY_SERVICE_NAME, config, readiness: {}, idempotency: false, logDestination }),
         DossierDisclosuresModule.forRoot(targets, upstreams, config.PROXY_TIMEOUT_MS),
       ],
       controllers: [GatewayHealthHttpController, DocsIndexHttpController, PatientExportHttpController],

@@ -73,6 +73,12 @@ export interface ServiceTestAppOptions<C extends PlatformConfig> {
    * `close()`): the service coming back on what it left, as a restarted process does.
    */
   schema?: string;
+  /**
+   * Every level of the framework's logger too (consumers, relays, jobs), not only errors: a
+   * test that reads the logs (the privacy scan) must see all of them. The framework's logger is
+   * one per process, so every app of the test then logs at every level.
+   */
+  allLogs?: boolean;
 }
 
 /**
@@ -105,7 +111,7 @@ export async function startServiceTestApp<C extends PlatformConfig>(options: Ser
       .overrideProvider(CLOCK)
       .useValue(clock)
       .compile();
-    app = moduleRef.createNestApplication({ logger: ['error'] });
+    app = moduleRef.createNestApplication({ logger: options.allLogs ? ['error', 'warn', 'log', 'debug', 'verbose', 'fatal'] : ['error'] });
     configureServiceApp(app, options.service);
     await app.init();
   } catch (error) {

@@ -32,6 +32,7 @@ export async function startAuditLedger(
     service: AUDIT_LEDGER.name,
     migrations,
     ownRoles: options.ownRoles,
+    allLogs: options.logs !== undefined,
     loadConfig: loadLedgerConfig,
     module: ({ config, schema }) =>
       AuditLedgerModule.forRoot({

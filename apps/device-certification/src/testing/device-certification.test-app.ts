@@ -16,6 +16,7 @@ export const startDeviceCertification = (options: { ownRoles?: boolean; logs?: D
     service: DEVICE_CERTIFICATION.name,
     migrations,
     ownRoles: options.ownRoles,
+    allLogs: options.logs !== undefined,
     module: ({ config, schema }) =>
       DeviceCertificationModule.forRoot({
         config: options.logs ? { ...config, LOG_LEVEL: 'trace' } : config,

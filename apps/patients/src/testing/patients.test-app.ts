@@ -15,6 +15,7 @@ export const startPatients = async (options: { logs?: DestinationStream; ownRole
     service: PATIENTS.name,
     migrations,
     ownRoles: options.ownRoles,
+    allLogs: options.logs !== undefined,
     patientKeys: { right: 'eraser', keys: options.keys },
     module: ({ config, schema, patientKeysSchema }) =>
       PatientsModule.forRoot({

@@ -18,6 +18,7 @@ export const startPrescription = (
     service: PRESCRIPTION.name,
     migrations,
     ownRoles: options.ownRoles,
+    allLogs: options.logs !== undefined,
     // `schema`: back up on what a stopped app of the service left.
     schema: options.schema,
     // Its patients' keys in a schema of the test's own (`keys`: one shared with the eraser of the same test).
