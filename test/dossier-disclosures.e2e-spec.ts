@@ -1,6 +1,6 @@
 import { verifyDossier, type LiabilityDossier } from '@app/audit';
 import { TOPICS } from '@app/contracts';
-import { testSigners, type ServiceTestApp } from '@app/testing';
+import { eventually, testSigners, type ServiceTestApp } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -54,16 +54,6 @@ describe('the dossier discloses the texts its entries commit to (gateway, three 
     await Promise.all([devices?.close(), prescriptions?.close(), ledger?.close()]);
   });
 
-  async function poll<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const found = await attempt();
-      if (found !== undefined) return found;
-      if (Date.now() > until) throw new Error(`${what} not seen within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
   it('gives the prescriber and an auditor the notes and the suspension reason, which verify offline', async () => {
     const deviceId = (await http().post('/v1/devices').set('Authorization', deviceTokens.vendorA).send(productBody()).expect(201)).body.id as string;
     await http().post(`/v1/devices/${deviceId}/submission`).set('Authorization', deviceTokens.vendorA).expect(200);
@@ -74,14 +64,14 @@ describe('the dossier discloses the texts its entries commit to (gateway, three 
       .send({ decision: 'CERTIFY', validUntil, lppCode: '1612544', certifiedIndications: ['HEART_FAILURE'], notes: NOTES })
       .expect(200);
     const body = prescriptionBody(deviceId);
-    const id = await poll('the certification in prescription', async () => {
+    const id = await eventually('the certification in prescription', async () => {
       const issued = await http().post('/v1/prescriptions').set('Authorization', prescriptionTokens.cardiologist).send(body);
       return issued.status === 201 ? (issued.body.id as string) : undefined;
     });
     await http().post(`/v1/devices/${deviceId}/suspension`).set('Authorization', deviceTokens.evaluator).send({ reason: REASON }).expect(200);
 
     const dossierOf = (token: string) =>
-      poll('the suspension in the dossier', async () => {
+      eventually('the suspension in the dossier', async () => {
         const answer = await http().get(`/v1/liability/prescriptions/${id}`).set('Authorization', token);
         const dossier = answer.body as LiabilityDossier;
         return answer.status === 200 && dossier.entries.some((e) => e.entry.decision === 'SUSPENDED') ? dossier : undefined;

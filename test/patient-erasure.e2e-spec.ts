@@ -6,15 +6,11 @@ import request from 'supertest';
 import { startAuditLedger, TEST_WRITERS, waitFor, type AuditLedgerTestApp } from '../apps/audit-ledger/src/testing/audit-ledger.test-app';
 import { startPatients, type PatientsTestApp } from '../apps/patients/src/testing/patients.test-app';
 import { issueTestKeys, liveTestKeys } from '../apps/patients/src/testing/patient-keys.fixture';
+import { randomNir } from '../apps/prescription/src/testing/prescription-request.fixture';
 import { gatewayOver } from './support/gateway-over';
 
 jest.setTimeout(180_000);
 
-/** A patient of this run alone: the broker keeps audit.entries.v1 between runs, and a stream patient:<pseudonym> has one chain. */
-function randomNir(): string {
-  const body = `1${String(84 + Math.floor(Math.random() * 15)).padStart(2, '0')}0375${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
-  return `${body}${String(97 - Number(BigInt(body) % 97n)).padStart(2, '0')}`;
-}
 const NIR = randomNir();
 const patient = `Bearer ${signDevToken({ role: 'patient', nir: NIR, sub: 'patient-e2e' })}`;
 const admin = `Bearer ${signDevToken({ role: 'admin', sub: 'admin-e2e' })}`;

@@ -2,11 +2,10 @@ import { verifyDossier, type LiabilityDossier } from '@app/audit';
 import { signDevToken } from '@app/auth';
 import { ERASED, TOPICS } from '@app/contracts';
 import { ensureTopics } from '@app/messaging';
-import { createTestPatientKeys, findOnBroker, testKafka, testSigners, type ServiceTestApp, type TestPatientKeys } from '@app/testing';
+import { createTestPatientKeys, eventually, findOnBroker, tablesHolding, testKafka, testSigners, type ServiceTestApp, type TestPatientKeys } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes, randomInt } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { Client } from 'pg';
 import request from 'supertest';
 import { startAuditLedger } from '../apps/audit-ledger/src/testing/audit-ledger.test-app';
 import { productBody, startDeviceCertification, tokens as deviceTokens } from '../apps/device-certification/src/testing/device-certification.test-app';
@@ -15,8 +14,6 @@ import { prescriptionBody, randomNir } from '../apps/prescription/src/testing/pr
 import { startPrescription, tokens as prescriptionTokens } from '../apps/prescription/src/testing/prescription.test-app';
 import { gatewayOver } from './support/gateway-over';
 
-/** undefined_table, invalid_schema_name: another test file's schema dropped between the listing and the read. */
-const GONE = new Set(['42P01', '3F000']);
 const admin = `Bearer ${signDevToken({ role: 'admin', sub: 'dpo-admin' })}`;
 
 /** A patient no other test has: finding any of these anywhere in clear means it leaked from here. */
@@ -68,40 +65,6 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
     for (const app of [devices, prescriptions, ledger, patients]) await app?.close();
     await keys?.drop();
   });
-
-  /** Every table of every schema of the database whose rows, as text, hold `value`. */
-  async function tablesHolding(value: string): Promise<string[]> {
-    const client = new Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    try {
-      const { rows: tables } = await client.query<{ name: string }>(
-        `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
-          WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
-      );
-      const holding: string[] = [];
-      for (const { name } of tables) {
-        try {
-          const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${name} t WHERE strpos(t::text, $1) > 0) AS found`, [value]);
-          if (rows[0].found) holding.push(name);
-        } catch (error) {
-          if (!GONE.has((error as { code?: string }).code ?? '')) throw error;
-        }
-      }
-      return holding;
-    } finally {
-      await client.end();
-    }
-  }
-
-  async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
 
   it('finds the patient nowhere in clear, then erases them: "erased" everywhere, every proof still holds', async () => {
     const patient = testPatient();

@@ -1,7 +1,7 @@
 import { checkEntrySeal, commitmentMatches, verifyChain } from '@app/audit';
 import { TOPICS, type AuditEntry } from '@app/contracts';
 import { EventStore } from '@app/event-sourcing';
-import { collectMessages } from '@app/testing';
+import { collectMessages, tablesHolding } from '@app/testing';
 import { PATIENT_KEY_ERASER, type PatientKeyEraser } from '@app/service-kit';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -114,7 +114,7 @@ describe('patient erasure over HTTP (real Postgres, Kafka)', () => {
     // Neither the note nor its salt is anywhere: not on Kafka, not in any table of the schema.
     for (const text of [NOTE, 'Martin', answer.body.note.salt]) {
       expect(JSON.stringify([event, recorded.value])).not.toContain(text);
-      expect(await tablesHolding(t, text)).toEqual([]);
+      expect(await tablesHolding(text, { schema: t.schema })).toEqual([]);
     }
   });
 
@@ -195,17 +195,3 @@ describe('patient erasure over HTTP (real Postgres, Kafka)', () => {
     expect(get.body.error.details[0].field).toBe('pseudonym');
   });
 });
-
-/** The tables of the service's schema holding `text` anywhere in a row. */
-async function tablesHolding(t: PatientsTestApp, text: string): Promise<string[]> {
-  const tables: Array<{ name: string }> = await t.dataSource.query(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`,
-    [t.schema],
-  );
-  const holding: string[] = [];
-  for (const { name } of tables) {
-    const [{ hits }] = await t.dataSource.query(`SELECT count(*)::int AS hits FROM "${t.schema}"."${name}" r WHERE strpos(r::text, $1) > 0`, [text]);
-    if (hits > 0) holding.push(name);
-  }
-  return holding;
-}

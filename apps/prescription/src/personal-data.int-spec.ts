@@ -1,4 +1,5 @@
 import { OutboxSignal } from '@app/messaging';
+import { tablesHolding } from '@app/testing';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
@@ -8,8 +9,6 @@ import { startPrescription, tokens, type PrescriptionTestApp } from './testing/p
 
 /** A birth date no other test uses, so finding it anywhere means it leaked from here. */
 const BIRTH_DATE = '1961-07-23';
-/** undefined_table, invalid_schema_name. */
-const GONE = new Set(['42P01', '3F000']);
 
 describe('personal data at rest and in the logs (real Postgres, Kafka, Redis)', () => {
   let t: PrescriptionTestApp;
@@ -33,25 +32,6 @@ describe('personal data at rest and in the logs (real Postgres, Kafka, Redis)', 
   afterAll(async () => {
     await t?.close();
   });
-
-  /** Every row of every table of every schema of the database, as text, that holds `value`. */
-  async function tablesHolding(value: string): Promise<string[]> {
-    const tables: Array<{ name: string }> = await t.dataSource.query(
-      `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
-        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
-    );
-    const holding: string[] = [];
-    for (const { name } of tables) {
-      try {
-        const [{ found }] = await t.dataSource.query(`SELECT EXISTS (SELECT 1 FROM ${name} t WHERE strpos(t::text, $1) > 0) AS found`, [value]);
-        if (found) holding.push(name);
-      } catch (error) {
-        // Another test file's schema may be dropped between the listing and the read: it held nothing of ours.
-        if (!GONE.has((error as { code?: string }).code ?? '')) throw error;
-      }
-    }
-    return holding;
-  }
 
   it('keeps no NIR or birth date in clear in any table or log line, answers and failed writes included', async () => {
     // The flow, with an Idempotency-Key: the prescriber's answer holds the identity, and is kept to be replayed.

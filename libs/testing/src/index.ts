@@ -11,3 +11,5 @@ export * from './test-roles';
 export * from './test-signing-keys';
 export * from './kafka-topic-scan';
 export * from './test-patient-keys';
+export * from './table-scan';
+export * from './eventually';

@@ -1,7 +1,7 @@
 import type { DestinationStream } from 'pino';
 import { signDevToken, type DevTokenRequest } from '@app/auth';
 import type { Signer } from '@app/audit';
-import { createTopics, startServiceTestApp, testSigners, uniqueTopic, type ServiceTestApp } from '@app/testing';
+import { createTopics, eventually, startServiceTestApp, testSigners, uniqueTopic, type ServiceTestApp } from '@app/testing';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { AUDIT_LEDGER, AuditLedgerModule } from '../audit-ledger.module';
 import { loadLedgerConfig } from '../config/ledger-config';
@@ -58,12 +58,6 @@ export const tokens = {
   operator: bearer({ role: 'operator', sub: 'operator-user', org: 'OP-1' }),
 };
 
-export async function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value as T;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** `eventually` of libs/testing, in the argument order the ledger's tests were written with. */
+export const waitFor = <T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> =>
+  eventually(`Timed out waiting for ${what}`, probe, { timeoutMs, intervalMs: 100 });

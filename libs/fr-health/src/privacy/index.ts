@@ -6,3 +6,4 @@ export * from './data-key';
 export * from './field-aad';
 export * from './personal-field';
 export * from './sealed-text';
+export * from './aes-gcm';

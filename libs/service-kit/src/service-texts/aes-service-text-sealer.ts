@@ -1,11 +1,9 @@
-import { COMMITMENT_SALT_BYTES, textCommitment } from '@app/audit';
 import type { SealedTextV1 } from '@app/contracts';
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { gcmOpen, gcmSeal, openTextWith, sealTextWith } from '@app/fr-health';
+import { createHash, hkdfSync } from 'node:crypto';
 import type { ServiceTextSealer } from '../patient-keys/patient-keyring';
 
 const FORMAT = 'st1';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 const TOKEN = /^st1\.([0-9a-f]{16})\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/;
 
 /**
@@ -36,36 +34,27 @@ export class AesServiceTextSealer implements ServiceTextSealer {
   }
 
   sealText(text: string, aad: string): SealedTextV1 {
-    const salt = randomBytes(COMMITMENT_SALT_BYTES).toString('hex');
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv, { authTagLength: TAG_BYTES });
-    cipher.setAAD(this.associatedData(aad));
-    const ciphertext = Buffer.concat([cipher.update(JSON.stringify({ salt, text }), 'utf8'), cipher.final()]);
-    const parts = [iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url'));
-    return { commitment: textCommitment(salt, text), ciphertext: [FORMAT, this.keyId, ...parts].join('.') };
+    // The same sealed-text shape and cipher as a patient's texts (libs/fr-health privacy), under this service's key.
+    return sealTextWith(text, (json) => {
+      const { iv, tag, ciphertext } = gcmSeal(this.key, Buffer.from(json, 'utf8'), this.associatedData(aad), 'service text');
+      return [FORMAT, this.keyId, ...[iv, tag, ciphertext].map((part) => part.toString('base64url'))].join('.');
+    });
   }
 
   /** Throws when the ciphertext is malformed, under another key, moved to another row or field, or tampered with. */
   openText({ ciphertext }: Pick<SealedTextV1, 'ciphertext'>, aad: string): { text: string; salt: string } {
-    const parsed = TOKEN.exec(ciphertext);
-    if (!parsed) throw new Error(`a service text must be '${FORMAT}.<key id>.<iv>.<tag>.<ciphertext>'`);
-    const [, keyId, iv, tag, body] = parsed;
-    if (keyId !== this.keyId) throw new Error(`the text was sealed under text key ${keyId}; this service holds ${this.keyId}`);
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'), { authTagLength: TAG_BYTES });
-    decipher.setAAD(this.associatedData(aad));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    let plaintext: string;
-    try {
-      plaintext = Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
-    } catch {
-      throw new Error('the service text failed authentication (another row or field, or tampered)');
-    }
-    const { salt, text } = JSON.parse(plaintext) as { salt: string; text: string };
-    return { text, salt };
+    return openTextWith(ciphertext, (token) => {
+      const parsed = TOKEN.exec(token);
+      if (!parsed) throw new Error(`a service text must be '${FORMAT}.<key id>.<iv>.<tag>.<ciphertext>'`);
+      const [, keyId, iv, tag, body] = parsed;
+      if (keyId !== this.keyId) throw new Error(`the text was sealed under text key ${keyId}; this service holds ${this.keyId}`);
+      const parts = { iv: Buffer.from(iv, 'base64url'), tag: Buffer.from(tag, 'base64url'), ciphertext: Buffer.from(body, 'base64url') };
+      return gcmOpen(this.key, parts, this.associatedData(aad), 'the service text').toString('utf8');
+    });
   }
 
-  private associatedData(aad: string): Buffer {
+  private associatedData(aad: string): string {
     if (typeof aad !== 'string' || aad.length === 0) throw new Error('a service text needs its associated data (row and field)');
-    return Buffer.from(`${FORMAT}.${this.keyId}|${aad}`, 'utf8');
+    return `${FORMAT}.${this.keyId}|${aad}`;
   }
 }
