@@ -10,6 +10,7 @@ import { startDeviceCertification } from '../apps/device-certification/src/testi
 import { createGatewayApp } from '../apps/gateway/src/gateway.app';
 import { loadGatewayConfig } from '../apps/gateway/src/gateway.config';
 import { loadServiceRegistry } from '../apps/gateway/src/registry';
+import { startEnrolment } from '../apps/enrolment/src/testing/enrolment.test-app';
 import { startPatients } from '../apps/patients/src/testing/patients.test-app';
 import { startPrescription } from '../apps/prescription/src/testing/prescription.test-app';
 import { type BadRequest, badRequestsFor } from './bad-input/bad-requests';
@@ -27,6 +28,7 @@ import { refusalProblem } from './bad-input/refusal-problem';
 const SERVICES: { name: string; start: () => Promise<ServiceTestApp> }[] = [
   { name: 'device-certification', start: () => startDeviceCertification() },
   { name: 'prescription', start: () => startPrescription() },
+  { name: 'enrolment', start: () => startEnrolment() },
   { name: 'audit-ledger', start: () => startAuditLedger() },
   { name: 'patients', start: () => startPatients() },
 ];

@@ -7,6 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { randomBytes, randomInt } from 'node:crypto';
 import { Writable } from 'node:stream';
 import request from 'supertest';
+import { enrolmentTokens, startEnrolment } from '../apps/enrolment/src/testing/enrolment.test-app';
 import { startAuditLedger } from '../apps/audit-ledger/src/testing/audit-ledger.test-app';
 import { productBody, startDeviceCertification, tokens as deviceTokens } from '../apps/device-certification/src/testing/device-certification.test-app';
 import { startPatients } from '../apps/patients/src/testing/patients.test-app';
@@ -40,6 +41,7 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
   });
   let devices: ServiceTestApp;
   let prescriptions: ServiceTestApp;
+  let enrolments: ServiceTestApp;
   let ledger: ServiceTestApp;
   let patients: ServiceTestApp;
   let gateway: INestApplication;
@@ -47,22 +49,26 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
   const http = () => request(gateway.getHttpServer());
 
   beforeAll(async () => {
-    await ensureTopics(testKafka(), [TOPICS.deviceCertification, TOPICS.prescription, TOPICS.patients, TOPICS.auditEntries]);
+    await ensureTopics(testKafka(), [TOPICS.deviceCertification, TOPICS.prescription, TOPICS.enrolment, TOPICS.patients, TOPICS.auditEntries]);
     // The holder and the eraser share one patient keys schema, as they share `patient_keys` in a deployment.
     keys = await createTestPatientKeys();
-    [devices, prescriptions, ledger, patients] = await Promise.all([
+    [devices, prescriptions, enrolments, ledger, patients] = await Promise.all([
       startDeviceCertification({ ownRoles: true, logs: sink }),
       startPrescription({ ownRoles: true, logs: sink, keys }),
-      startAuditLedger({ topic: TOPICS.auditEntries, ownRoles: true, logs: sink, signers: testSigners(['device-certification', 'prescription', 'patients']) }),
+      startEnrolment({ ownRoles: true, logs: sink, keys }),
+      startAuditLedger({ topic: TOPICS.auditEntries, ownRoles: true, logs: sink, signers: testSigners(['device-certification', 'prescription', 'enrolment', 'patients']) }),
       startPatients({ ownRoles: true, logs: sink, keys }),
     ]);
-    gateway = await gatewayOver({ 'device-certification': devices.app, prescription: prescriptions.app, 'audit-ledger': ledger.app, patients: patients.app }, sink);
+    gateway = await gatewayOver(
+      { 'device-certification': devices.app, prescription: prescriptions.app, enrolment: enrolments.app, 'audit-ledger': ledger.app, patients: patients.app },
+      sink,
+    );
   });
 
   afterAll(async () => {
     await gateway?.close();
     // One after the other: dropping roles at once updates the same catalogue rows ("tuple concurrently updated").
-    for (const app of [devices, prescriptions, ledger, patients]) await app?.close();
+    for (const app of [devices, prescriptions, enrolments, ledger, patients]) await app?.close();
     await keys?.drop();
   });
 
@@ -95,20 +101,50 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
     const pseudonym = issued.body.patient.pseudonym as string;
     expect(issued.body.patient).toMatchObject({ nir: patient.nir, birthDate: patient.birthDate, familyName: patient.familyName, givenNames: patient.givenNames, sex: 'F' });
     expect(issued.body.overrides).toEqual([{ ruleId: 'ADULT_PATIENT', justification }]);
+
+    // Her enrolment: consent signed by her parent (she is a minor), rights asked with her identity, device, activation, then a suspension naming her.
+    const operator = enrolmentTokens.operatorOf(body.operatorOrg);
+    const patientToken = `Bearer ${signDevToken({ role: 'patient', nir: patient.nir })}`;
+    const enrolment = await eventually('the enrolment of the prescription', async () => {
+      const list = await http().get(`/v1/enrolments?prescriptionId=${id}`).set('Authorization', operator).expect(200);
+      return list.body.items[0];
+    });
+    const enrolmentId = enrolment.id as string;
+    const consent = { consentTextVersion: 'tlsm-2026.1', method: 'ELECTRONIC', signedAt: new Date(Date.now() - 60_000).toISOString() };
+    const adultSigner = await http().post(`/v1/enrolments/${enrolmentId}/consent`).set('Authorization', patientToken).send(consent).expect(422);
+    expect(adultSigner.body.error.code).toBe('ENROLMENT.REPRESENTATIVE_REQUIRED');
+    await http()
+      .post(`/v1/enrolments/${enrolmentId}/consent`)
+      .set('Authorization', patientToken)
+      .send({ ...consent, signedBy: 'LEGAL_REPRESENTATIVE', representative: { role: 'PARENT' } })
+      .expect(200);
+    await eventually('open rights', async () => {
+      const { body: current } = await http().get(`/v1/enrolments/${enrolmentId}`).set('Authorization', operator).expect(200);
+      return current.rights.status === 'OPEN' ? true : undefined;
+    });
+    await http().post(`/v1/enrolments/${enrolmentId}/device`).set('Authorization', operator).send({ serialNumber: `SN-${randomBytes(4).toString('hex')}`, udiDi: created.body.udiDi }).expect(200);
+    await http().post(`/v1/enrolments/${enrolmentId}/activation`).set('Authorization', operator).send({}).expect(200);
+    const suspension = `${patient.givenNames} ${patient.familyName} is in hospital`;
+    await http().post(`/v1/enrolments/${enrolmentId}/suspension`).set('Authorization', operator).send({ reason: suspension }).expect(200);
+    const history = await http().get(`/v1/enrolments/${enrolmentId}/history`).set('Authorization', prescriptionTokens.cardiologist).expect(200);
+    expect(history.body.items.find((item: { type: string }) => item.type === 'EnrolmentSuspended').data.reason).toBe(suspension);
+
     const reason = `${patient.familyName} moved to another region`;
     await http().post(`/v1/prescriptions/${id}/cancellation`).set('Authorization', prescriptionTokens.cardiologist).send({ reason }).expect(200);
 
     // The dossier gathers the steps, with the texts disclosed to the prescriber, each matching its commitment.
     const { body: key } = await http().get('/v1/ledger/public-key').set('Authorization', prescriptionTokens.auditor).expect(200);
-    const signers = testSigners(['device-certification', 'prescription', 'patients']);
+    const signers = testSigners(['device-certification', 'prescription', 'enrolment', 'patients']);
     const dossierOf = (token: string) =>
       eventually('the dossier holds the issue and the cancellation', async () => {
         const answer = await http().get(`/v1/liability/prescriptions/${id}`).set('Authorization', token);
         const steps = answer.status === 200 ? (answer.body as LiabilityDossier).entries.map((e) => e.entry.decision) : [];
-        return ['CERTIFIED', 'ISSUED', 'CANCELLED'].every((step) => steps.includes(step)) ? (answer.body as LiabilityDossier) : undefined;
+        return ['CERTIFIED', 'ISSUED', 'CONSENT_GIVEN', 'SUSPENDED', 'CANCELLED', 'ENDED'].every((step) => steps.includes(step))
+          ? (answer.body as LiabilityDossier)
+          : undefined;
       });
     const before = await dossierOf(prescriptionTokens.cardiologist);
-    expect(before.disclosures?.map((d) => d.text).sort()).toEqual([justification, reason].sort());
+    expect(before.disclosures?.map((d) => d.text).sort()).toEqual([justification, suspension, reason].sort());
     expect(verifyDossier(before, key.publicKeyPem, { signers })).toMatchObject({ ok: true, failures: [] });
 
     // The scan: every table, every message the broker keeps, every log line.
@@ -120,13 +156,12 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
     }
 
     // The patient reads everything the platform holds about them.
-    const patientToken = `Bearer ${signDevToken({ role: 'patient', nir: patient.nir })}`;
     const exported = await http().get('/v1/patients/me/export').set('Authorization', patientToken).expect(200);
     expect(exported.body).toMatchObject({
       pseudonym,
       identity: { nir: patient.nir, birthDate: patient.birthDate, familyName: patient.familyName, givenNames: patient.givenNames, sex: 'F' },
       prescriptions: [{ id, overrides: [{ ruleId: 'ADULT_PATIENT', justification }], cancellation: { reason } }],
-      enrolments: [],
+      enrolments: [{ id: enrolmentId, status: 'ENDED', endCause: 'PRESCRIPTION_CANCELLED', consent: { signedBy: 'LEGAL_REPRESENTATIVE' } }],
       claims: [],
     });
     expect(exported.body.ledgerEntries.map((e: { entry: { subject: string } }) => e.entry.subject)).toEqual(expect.arrayContaining([`prescription:${id}`]));
@@ -163,6 +198,13 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
       const [row] = await prescriptions.dataSource.query(`SELECT identity_encrypted, patient_erased_at FROM prescriptions WHERE id = $1`, [id]);
       return row.patient_erased_at !== null && row.identity_encrypted === null ? true : undefined;
     });
+    // Enrolment too: the identity's ciphertext forgotten, the suspension's reason unreadable.
+    await eventually('enrolment purges what it derived', async () => {
+      const [row] = await enrolments.dataSource.query(`SELECT identity_encrypted, patient_erased_at FROM enrolments WHERE id = $1`, [enrolmentId]);
+      return row.patient_erased_at !== null && row.identity_encrypted === null ? true : undefined;
+    });
+    const erasedHistory = await http().get(`/v1/enrolments/${enrolmentId}/history`).set('Authorization', prescriptionTokens.cardiologist).expect(200);
+    expect(erasedHistory.body.items.find((item: { type: string }) => item.type === 'EnrolmentSuspended').data.reason).toBe(ERASED);
     for (const secret of secrets) expect({ secret, logs: logs.filter((line) => line.includes(secret)) }).toEqual({ secret, logs: [] });
   });
 });

@@ -9,3 +9,4 @@ export * from './pseudonym';
 export * from './field-encryption';
 export * from './validators';
 export * from './privacy';
+export * from './calendar/paris-calendar';

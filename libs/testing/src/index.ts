@@ -13,3 +13,5 @@ export * from './kafka-topic-scan';
 export * from './test-patient-keys';
 export * from './table-scan';
 export * from './eventually';
+export * from './consumer-groups-at-end';
+export * from './random-nir';

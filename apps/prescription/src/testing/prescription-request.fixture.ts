@@ -1,11 +1,7 @@
-import { nirKey } from '@app/fr-health';
-import { randomInt } from 'node:crypto';
+import { randomNir } from '@app/testing';
 
-/** A synthetic, valid NIR of a man born in March 1984 in Paris: a new patient each call. */
-export function randomNir(): string {
-  const first13 = `18403751${String(randomInt(0, 100_000)).padStart(5, '0')}`;
-  return `${first13}${String(nirKey(first13)).padStart(2, '0')}`;
-}
+/** A synthetic, valid NIR: a new patient each call (libs/testing, shared by every service's tests). */
+export { randomNir };
 
 export const prescriptionBody = (deviceId: string, overrides: Record<string, unknown> = {}) => ({
   patient: { nir: randomNir(), birthDate: '1984-03-02', homeCellularCoverage: 'GOOD', ald: true },

@@ -3,3 +3,4 @@ export * from './device-certification.v1';
 export * from './prescription.v1';
 export * from './audit.v1';
 export * from './patients.v1';
+export * from './enrolment.v1';

@@ -1,4 +1,4 @@
-import { ageOn } from '../patient-age';
+import { ageOn } from '@app/fr-health';
 import { pass, warn, type HasRule } from './rule.types';
 
 export const ADULT_PATIENT = 'ADULT_PATIENT';
