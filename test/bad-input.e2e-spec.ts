@@ -108,8 +108,7 @@ describe('bad input on every route of every service (issue item 9)', () => {
 
   afterAll(async () => {
     await gateway?.close();
-    // One after the other: each patient-key holder drops its test roles, and dropping roles at once updates the same catalogue rows.
-    for (const service of started.values()) await service.close();
+    await Promise.all([...started.values()].map((service) => service.close()));
   });
 
   it('discovers the routes of API.md from the applications themselves', () => {

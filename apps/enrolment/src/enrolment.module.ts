@@ -1,5 +1,4 @@
 import { ServiceKitModule, type ServiceIdentity, type ServiceOverrides } from '@app/service-kit';
-import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ActivateEnrolmentHandler } from './commands/activate-enrolment/activate-enrolment.handler';
 import { ActivateEnrolmentHttpController } from './commands/activate-enrolment/activate-enrolment.http.controller';
@@ -37,7 +36,7 @@ import { enrolmentSettingsProviders } from './enrolment.settings';
 import { EnrolmentEndSweep } from './jobs/enrolment-end.sweep';
 import { ENROLMENT_JOBS } from './jobs/enrolment.jobs';
 import { ObservanceSweep } from './jobs/observance.sweep';
-import { RIGHTS_CHECK_QUEUE, type RightsRetryPolicy } from './jobs/rights-check.queue';
+import type { RightsRetryPolicy } from './jobs/rights-check.queue';
 import { RightsCheckJob } from './jobs/rights-check.job';
 import { RightsChecks } from './jobs/rights-checks';
 import { SilenceSweep } from './jobs/silence.sweep';
@@ -95,8 +94,6 @@ export class EnrolmentModule {
       module: EnrolmentModule,
       imports: [
         ServiceKitModule.forRoot({ ...ENROLMENT, migrations, eventSourced: true, auditDisclosures: true, jobs: ENROLMENT_JOBS, ...overrides, config }),
-        // The rights checks are queued by the service's own steps, not only by a schedule.
-        BullModule.registerQueue({ name: RIGHTS_CHECK_QUEUE }),
       ],
       controllers: [
         RecordConsentHttpController,

@@ -15,3 +15,4 @@ export * from './table-scan';
 export * from './eventually';
 export * from './consumer-groups-at-end';
 export * from './random-nir';
+export * from './certification-granted.fixture';

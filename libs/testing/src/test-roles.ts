@@ -46,11 +46,29 @@ async function sweepLeftoverTestRoles(adminUrl: string): Promise<void> {
   });
 }
 
+/** One lock for every test role drop of the cluster (any process): an arbitrary constant, "test roles" in ASCII. */
+const ROLE_DROP_LOCK = 0x7465_7374_726f;
+
+/**
+ * Drops a role and what it owns, one drop at a time: two roles granted on the
+ * same object (the functions of a shared patient keys schema) revoked at once
+ * update the same catalogue row, and Postgres refuses the second with "tuple
+ * concurrently updated". So test apps may close in any order, at once.
+ */
 async function dropRole(client: Client, role: string): Promise<void> {
-  const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-  if (!exists.rowCount) return;
-  const quoted = client.escapeIdentifier(role);
-  await client.query(`DROP OWNED BY ${quoted} CASCADE`);
-  await client.query(`DROP ROLE ${quoted}`);
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [ROLE_DROP_LOCK]);
+    const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    if (exists.rowCount) {
+      const quoted = client.escapeIdentifier(role);
+      await client.query(`DROP OWNED BY ${quoted} CASCADE`);
+      await client.query(`DROP ROLE ${quoted}`);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
 }
 

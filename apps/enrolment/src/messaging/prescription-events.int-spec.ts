@@ -1,11 +1,8 @@
-import { DEV_PSEUDONYM_SECRET } from '@app/auth';
-import { PRESCRIPTION_EVENTS_V1, PRESCRIPTION_SEALED_FIELDS, TOPICS, type EventEnvelope, type PrescriptionIssuedV1 } from '@app/contracts';
-import { addDays, fieldAad, parisDate, patientPseudonym } from '@app/fr-health';
-import { PATIENT_KEYRING, type PatientKeyring } from '@app/service-kit';
-import { eventually, produceMessages } from '@app/testing';
+import { PRESCRIPTION_SEALED_FIELDS } from '@app/contracts';
+import { addDays, fieldAad, parisDate } from '@app/fr-health';
+import { eventually, randomNir } from '@app/testing';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
-import { randomNir } from '@app/testing';
 import { EnrolmentEndSweep } from '../jobs/enrolment-end.sweep';
 import { EnrolmentFeed, type CertifiedDevice } from '../testing/enrolment-feed.fixture';
 import { enrolmentTokens, startEnrolment, type EnrolmentTestApp } from '../testing/enrolment.test-app';
@@ -41,72 +38,17 @@ describe('enrolment reacts to prescription events (Kafka, Postgres)', () => {
   const enrolmentRows = (prescriptionId: string) =>
     t.dataSource.query(`SELECT id FROM enrolments WHERE $1 = ANY(prescription_ids)`, [prescriptionId]) as Promise<Array<{ id: string }>>;
 
-  /** Seals under the patient's key, as the prescription service does (the app shares its keyring with the test). */
-  const seal = async (pseudonym: string, plaintext: string, aad: string) => {
-    const keyring = t.app.get<symbol, PatientKeyring>(PATIENT_KEYRING, { strict: false });
-    return t.dataSource.transaction(async (manager) => (await keyring.sealerFor(pseudonym, manager)).encrypt(plaintext, aad));
-  };
-
-  const sealText = async (pseudonym: string, text: string, aad: string) => {
-    const keyring = t.app.get<symbol, PatientKeyring>(PATIENT_KEYRING, { strict: false });
-    return t.dataSource.transaction(async (manager) => (await keyring.sealerFor(pseudonym, manager)).sealText(text, aad));
-  };
-
-  const produce = (key: string, envelopes: EventEnvelope<object>[]) =>
-    produceMessages(TOPICS.prescription, envelopes.map((envelope) => ({ key, value: JSON.stringify(envelope) })));
-
-  /**
-   * Waits until the service's inbox holds `eventId`: every message before it on its partition (same key) was read
-   * too. A fresh group reads the topic from the start, past other runs' events: a generous wait.
-   */
+  /** Waits until the service's inbox holds `eventId`: every message before it on its partition (same key) was read too. */
   const consumed = (eventId: string) =>
     eventually(`event ${eventId} consumed`, async () => {
       const rows = await t.dataSource.query(`SELECT 1 FROM inbox WHERE message_id = $1`, [eventId]);
       return rows.length === 1;
-    }, { timeoutMs: 90_000, intervalMs: 100 });
+    }, { timeoutMs: 30_000, intervalMs: 100 });
 
-  /** A PrescriptionIssued envelope built here (the feed publishes a fresh envelope each time; a redelivery is the same one). */
-  const issuedEnvelope = async (device: CertifiedDevice, nir: string, prescriptionId = uuidv7()): Promise<EventEnvelope<PrescriptionIssuedV1>> => {
-    const pseudonym = patientPseudonym(nir, DEV_PSEUDONYM_SECRET);
-    const now = t.clock.now();
-    const identityEncrypted = await seal(pseudonym, JSON.stringify({ nir, birthDate: '1984-03-02' }), fieldAad(`prescription:${prescriptionId}`, PRESCRIPTION_SEALED_FIELDS.identity));
-    return {
-      id: uuidv7(),
-      type: 'PrescriptionIssued',
-      schemaVersion: PRESCRIPTION_EVENTS_V1.schemaVersions.PrescriptionIssued,
-      streamId: prescriptionId,
-      streamType: 'prescription',
-      version: 1,
-      occurredAt: now.toISOString(),
-      correlationId: uuidv7(),
-      causationId: null,
-      actor: { id: 'cardiologist-user', role: 'physician' },
-      data: {
-        prescriptionId,
-        prescriber: { rpps: '10003456789', specialty: 'CARDIOLOGY' },
-        patient: { pseudonym, identityEncrypted, ald: true, homeCellularCoverage: 'GOOD' },
-        operatorOrg,
-        device: { id: device.deviceId, udiDi: device.udiDi },
-        indication: 'HEART_FAILURE',
-        monitoringMode: 'PERIODIC',
-        durationMonths: 6,
-        startDate: parisDate(now),
-        endDate: addDays(parisDate(now), 182),
-        renewalOf: null,
-        referentialVersion: 'has-referential/2026.1',
-        evaluation: [],
-        overrides: [],
-        deviceCertification: {
-          status: 'CERTIFIED',
-          validUntil: new Date(now.getTime() + 3 * 365 * DAY_MS).toISOString(),
-          certifiedIndications: ['HEART_FAILURE'],
-          connectivity: ['CELLULAR_4G', 'WIFI'],
-          udiDi: device.udiDi,
-          position: { eventId: uuidv7(), version: 3, occurredAt: now.toISOString() },
-        },
-        issuedAt: now.toISOString(),
-      },
-    };
+  /** A PrescriptionIssued envelope the test publishes itself: a redelivery is the same envelope again. */
+  const issuedEnvelope = async (device: CertifiedDevice, nir: string) => {
+    const { data } = await feed.issuedPayload(device, { nir });
+    return feed.prescriptionEnvelope(data.prescriptionId, 'PrescriptionIssued', data, 1);
   };
 
   /** A renewal of `renewalOf` for the same patient, starting the day after it ends. */
@@ -123,7 +65,7 @@ describe('enrolment reacts to prescription events (Kafka, Postgres)', () => {
     // The same message twice (a redelivery), then the same fact under a new event id (a replay by the producer):
     // one key, one partition, so once the last is in the inbox the two before it were read.
     const replay = { ...envelope, id: uuidv7() };
-    await produce(prescriptionId, [envelope, envelope, replay]);
+    await feed.publishPrescriptionEnvelopes(prescriptionId, [envelope, envelope, replay]);
     await consumed(replay.id);
 
     const rows = await enrolmentRows(prescriptionId);
@@ -177,23 +119,10 @@ describe('enrolment reacts to prescription events (Kafka, Postgres)', () => {
     const device = await feed.certifyDevice();
     const issued = await feed.issuePrescription(device);
     const cancelledAt = t.clock.now().toISOString();
-    const reason = await sealText(issued.pseudonym, 'erreur de patient', fieldAad(`prescription:${issued.prescriptionId}`, PRESCRIPTION_SEALED_FIELDS.cancellationReason));
-    const cancellationId = uuidv7();
-    await produce(issued.prescriptionId, [
-      {
-        id: cancellationId,
-        type: 'PrescriptionCancelled',
-        schemaVersion: PRESCRIPTION_EVENTS_V1.schemaVersions.PrescriptionCancelled,
-        streamId: issued.prescriptionId,
-        streamType: 'prescription',
-        version: 2,
-        occurredAt: cancelledAt,
-        correlationId: uuidv7(),
-        causationId: null,
-        actor: { id: 'cardiologist-user', role: 'physician' },
-        data: { reason, cancelledAt, cancelledBy: { rpps: issued.data.prescriber.rpps } },
-      },
-    ]);
+    const reason = await feed.sealText(issued.pseudonym, 'erreur de patient', fieldAad(`prescription:${issued.prescriptionId}`, PRESCRIPTION_SEALED_FIELDS.cancellationReason));
+    const cancellation = feed.prescriptionEnvelope(issued.prescriptionId, 'PrescriptionCancelled', { reason, cancelledAt, cancelledBy: { rpps: issued.data.prescriber.rpps } }, 2);
+    const cancellationId = cancellation.id;
+    await feed.publishPrescriptionEnvelopes(issued.prescriptionId, [cancellation]);
     await consumed(cancellationId);
 
     const ended = await getEnrolment(issued.enrolmentId);

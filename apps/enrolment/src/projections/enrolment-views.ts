@@ -10,8 +10,8 @@ import type { EnrolmentView, StoredEnrolmentView } from './enrolment-view';
 /**
  * An enrolment as it is answered: its stored resource, and what its
  * transmissions say now (the last one, the observance of the first two
- * months), which change without a step of the enrolment. One statement per
- * enrolment, in the step's transaction when there is one.
+ * months), which change without a step of the enrolment. One statement for a
+ * page, in the step's transaction when there is one.
  */
 @Injectable()
 export class EnrolmentViews {
@@ -22,15 +22,24 @@ export class EnrolmentViews {
   ) {}
 
   async complete(stored: StoredEnrolmentView, tx?: Transaction): Promise<EnrolmentView> {
-    if (!stored.activatedAt) return stored;
-    const start = parisDate(new Date(stored.activatedAt));
-    // Months 1 and 2: from the activation's day to the day before the same day two months later.
-    const summary = await this.transmissions.summaryOf(tx ?? this.dataSource.manager, stored.id, start, addDays(addMonths(start, 2), -1));
-    const observance = observanceOf({ activatedAt: stored.activatedAt, daysWithData: summary.daysWithData, today: parisDate(this.clock.now()) });
-    return { ...stored, ...(summary.lastAt ? { lastTransmissionAt: summary.lastAt } : {}), observance };
+    const [view] = await this.completeAll([stored], tx);
+    return view;
   }
 
-  async completeAll(stored: StoredEnrolmentView[]): Promise<EnrolmentView[]> {
-    return Promise.all(stored.map((one) => this.complete(one)));
+  async completeAll(stored: StoredEnrolmentView[], tx?: Transaction): Promise<EnrolmentView[]> {
+    // Months 1 and 2: from the activation's day to the day before the same day two months later.
+    const windows = stored.flatMap(({ id, activatedAt }) => {
+      if (!activatedAt) return [];
+      const from = parisDate(new Date(activatedAt));
+      return [{ enrolmentId: id, from, to: addDays(addMonths(from, 2), -1) }];
+    });
+    const summaries = await this.transmissions.summariesOf(tx ?? this.dataSource.manager, windows);
+    const today = parisDate(this.clock.now());
+    return stored.map((one) => {
+      const summary = summaries.get(one.id);
+      if (!one.activatedAt || !summary) return one;
+      const observance = observanceOf({ activatedAt: one.activatedAt, daysWithData: summary.daysWithData, today });
+      return { ...one, ...(summary.lastAt ? { lastTransmissionAt: summary.lastAt } : {}), observance };
+    });
   }
 }

@@ -9,10 +9,11 @@ import {
   type MonitoringModeV1,
   type PatientIdentityV1,
   type PrescriptionIssuedV1,
+  type SealedTextV1,
 } from '@app/contracts';
 import { fieldAad, parisDate, patientPseudonym } from '@app/fr-health';
 import { PATIENT_KEYRING, type PatientKeyring } from '@app/service-kit';
-import { eventually, produceMessages, randomNir } from '@app/testing';
+import { certificationGranted, eventually, produceMessages, randomNir } from '@app/testing';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { enrolmentTokens, type EnrolmentTestApp } from './enrolment.test-app';
@@ -61,6 +62,8 @@ export interface ActiveEnrolment extends IssuedPrescription, CertifiedDevice {
  * `fieldAad('prescription:<id>', 'patient.identity')`, with the test app's own
  * keyring (it shares the keys schema with the app).
  */
+type PrescriptionEventType = keyof typeof PRESCRIPTION_EVENTS_V1.schemaVersions;
+
 export class EnrolmentFeed {
   constructor(
     private readonly t: EnrolmentTestApp,
@@ -72,18 +75,10 @@ export class EnrolmentFeed {
   /** A DeviceCertified of a new device, awaited until the enrolment service holds it. */
   async certifyDevice(overrides: Partial<CertificationGrantedV1> = {}, deviceId: string = uuidv7()): Promise<CertifiedDevice> {
     const occurredAt = new Date(this.t.clock.now().getTime() - 60_000);
-    const data: CertificationGrantedV1 = {
-      validFrom: new Date(occurredAt.getTime() - DAY_MS).toISOString(),
+    const data = certificationGranted(new Date(occurredAt.getTime() - DAY_MS), {
       validUntil: new Date(occurredAt.getTime() + 3 * 365 * DAY_MS).toISOString(),
-      lppCode: '1612544',
-      certifiedIndications: ['HEART_FAILURE'],
-      connectivity: ['CELLULAR_4G', 'WIFI'],
-      ceClass: 'IIa',
-      udiDi: '03760123450010',
-      manufacturerSiret: '73282932000074',
-      evaluatorOrg: 'EVAL-GMED',
       ...overrides,
-    };
+    });
     await this.publishDevice(deviceId, 'DeviceCertified', data, 3, occurredAt);
     await eventually(`device ${deviceId} certified in the enrolment service`, async () => {
       const rows = await this.t.dataSource.query(`SELECT status FROM device_certifications WHERE device_id = $1`, [deviceId]);
@@ -107,6 +102,16 @@ export class EnrolmentFeed {
    * the identity sealed under the patient's key; awaited until its enrolment exists.
    */
   async issuePrescription(device: CertifiedDevice, options: IssueOptions = {}): Promise<IssuedPrescription> {
+    const { data, nir, pseudonym } = await this.issuedPayload(device, options);
+    const { prescriptionId } = data;
+    await this.publishPrescription(prescriptionId, 'PrescriptionIssued', data, 1);
+    const awaitEnrolment = options.awaitEnrolment ?? data.renewalOf === null;
+    const enrolmentId = awaitEnrolment ? await this.enrolmentOf(prescriptionId) : (undefined as unknown as string);
+    return { prescriptionId, enrolmentId, nir, pseudonym, operatorOrg: data.operatorOrg, data };
+  }
+
+  /** The PrescriptionIssued payload `issuePrescription` publishes, for a test that publishes it itself (twice, say). */
+  async issuedPayload(device: CertifiedDevice, options: Omit<IssueOptions, 'awaitEnrolment'> = {}): Promise<{ data: PrescriptionIssuedV1; nir: string; pseudonym: string }> {
     const prescriptionId = options.data?.prescriptionId ?? uuidv7();
     const nir = options.nir ?? randomNir();
     const pseudonym = patientPseudonym(nir, DEV_PSEUDONYM_SECRET);
@@ -140,20 +145,23 @@ export class EnrolmentFeed {
       issuedAt: new Date(now.getTime() - 30_000).toISOString(),
       ...options.data,
     };
-    await this.publishPrescription(prescriptionId, 'PrescriptionIssued', data, 1, now);
-    const awaitEnrolment = options.awaitEnrolment ?? data.renewalOf === null;
-    const enrolmentId = awaitEnrolment ? await this.enrolmentOf(prescriptionId) : (undefined as unknown as string);
-    return { prescriptionId, enrolmentId, nir, pseudonym, operatorOrg: data.operatorOrg, data };
+    return { data, nir, pseudonym };
   }
 
   /** Publishes one prescription event as that service does (key = prescription id). */
-  async publishPrescription(prescriptionId: string, type: keyof typeof PRESCRIPTION_EVENTS_V1.schemaVersions, data: object, version: number, occurredAt = this.t.clock.now()) {
-    await produceMessages(TOPICS.prescription, [
-      {
-        key: prescriptionId,
-        value: JSON.stringify(this.envelope({ streamId: prescriptionId, streamType: 'prescription', type, schemaVersion: PRESCRIPTION_EVENTS_V1.schemaVersions[type], version, occurredAt, data, actor: { id: 'cardiologist-user', role: 'physician' } })),
-      },
-    ]);
+  async publishPrescription(prescriptionId: string, type: PrescriptionEventType, data: object, version: number, occurredAt = this.t.clock.now()) {
+    await this.publishPrescriptionEnvelopes(prescriptionId, [this.prescriptionEnvelope(prescriptionId, type, data, version, occurredAt)]);
+  }
+
+  /** A prescription event's envelope as that service publishes it, with a fresh event id. */
+  prescriptionEnvelope<T extends object>(prescriptionId: string, type: PrescriptionEventType, data: T, version: number, occurredAt = this.t.clock.now()): EventEnvelope<T> {
+    const fields = { streamId: prescriptionId, streamType: 'prescription', type, schemaVersion: PRESCRIPTION_EVENTS_V1.schemaVersions[type], version, occurredAt, data };
+    return this.envelope({ ...fields, actor: { id: 'cardiologist-user', role: 'physician' } }) as EventEnvelope<T>;
+  }
+
+  /** Envelopes published as they are, in order, under the prescription's key (one partition): a redelivery is the same envelope again. */
+  async publishPrescriptionEnvelopes(prescriptionId: string, envelopes: readonly EventEnvelope<object>[]): Promise<void> {
+    await produceMessages(TOPICS.prescription, envelopes.map((envelope) => ({ key: prescriptionId, value: JSON.stringify(envelope) })));
   }
 
   /** The enrolment made of a prescription, once the consumer has made it. */
@@ -196,8 +204,16 @@ export class EnrolmentFeed {
   }
 
   private async seal(pseudonym: string, plaintext: string, aad: string): Promise<string> {
-    const keyring = this.t.app.get<symbol, PatientKeyring>(PATIENT_KEYRING, { strict: false });
-    return this.t.dataSource.transaction(async (manager) => (await keyring.sealerFor(pseudonym, manager)).encrypt(plaintext, aad));
+    return this.t.dataSource.transaction(async (manager) => (await this.keyring().sealerFor(pseudonym, manager)).encrypt(plaintext, aad));
+  }
+
+  /** A free text sealed under the patient's key, as the prescription service seals a reason. */
+  async sealText(pseudonym: string, text: string, aad: string): Promise<SealedTextV1> {
+    return this.t.dataSource.transaction(async (manager) => (await this.keyring().sealerFor(pseudonym, manager)).sealText(text, aad));
+  }
+
+  private keyring(): PatientKeyring {
+    return this.t.app.get<symbol, PatientKeyring>(PATIENT_KEYRING, { strict: false });
   }
 
   private envelope(fields: Omit<EventEnvelope<object>, 'id' | 'correlationId' | 'causationId' | 'occurredAt'> & { occurredAt: Date }): EventEnvelope<object> {

@@ -3,6 +3,7 @@ import { TOPICS } from '@app/contracts';
 import { startConsumerGroupsAtEnd, startServiceTestApp, type ServiceTestApp, type TestPatientKeys } from '@app/testing';
 import { randomBytes } from 'node:crypto';
 import type { DestinationStream } from 'pino';
+import { loadEnrolmentConfig } from '../enrolment.config';
 import { ENROLMENT, EnrolmentModule } from '../enrolment.module';
 import type { RightsRetryPolicy } from '../jobs/rights-check.queue';
 import { migrations } from '../migrations';
@@ -40,6 +41,7 @@ export async function startEnrolment(
   return startServiceTestApp({
     service: ENROLMENT.name,
     migrations,
+    loadConfig: loadEnrolmentConfig,
     ownRoles: options.ownRoles,
     allLogs: options.logs !== undefined,
     schema: options.schema,

@@ -8,15 +8,26 @@ export interface TransmissionSummary {
   daysWithData: string[];
 }
 
-/** A read of the marks and days without locking them: for answering, never for planning. */
+/** The window of Paris days (inclusive) whose data an answer shows, per enrolment. */
+export interface SummaryWindow {
+  enrolmentId: string;
+  from: string;
+  to: string;
+}
+
+/** A read of the marks and days without locking them: for answering, never for planning. One statement for a whole page. */
 @Injectable()
 export class TransmissionSummaryRepository {
-  async summaryOf(tx: Transaction, enrolmentId: string, from: string, to: string): Promise<TransmissionSummary> {
-    const [row]: Array<{ last_at: Date | null; days: string[] }> = await tx.query(
-      `SELECT (SELECT last_at FROM transmission_marks WHERE enrolment_id = $1) AS last_at,
-              ARRAY(SELECT to_char(day, 'YYYY-MM-DD') FROM transmission_days WHERE enrolment_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day) AS days`,
-      [enrolmentId, from, to],
+  async summariesOf(tx: Transaction, windows: readonly SummaryWindow[]): Promise<Map<string, TransmissionSummary>> {
+    if (windows.length === 0) return new Map();
+    const rows: Array<{ id: string; last_at: Date | null; days: string[] }> = await tx.query(
+      `SELECT w.id, m.last_at,
+              ARRAY(SELECT to_char(d.day, 'YYYY-MM-DD') FROM transmission_days d
+                     WHERE d.enrolment_id = w.id AND d.day BETWEEN w.from_day AND w.to_day ORDER BY d.day) AS days
+         FROM unnest($1::uuid[], $2::date[], $3::date[]) AS w(id, from_day, to_day)
+         LEFT JOIN transmission_marks m ON m.enrolment_id = w.id`,
+      [windows.map((w) => w.enrolmentId), windows.map((w) => w.from), windows.map((w) => w.to)],
     );
-    return { lastAt: row?.last_at?.toISOString() ?? null, daysWithData: row?.days ?? [] };
+    return new Map(rows.map((row) => [row.id, { lastAt: row.last_at?.toISOString() ?? null, daysWithData: row.days }]));
   }
 }

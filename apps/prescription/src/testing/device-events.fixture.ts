@@ -1,5 +1,5 @@
 import { TOPICS, type EventEnvelope } from '@app/contracts';
-import { produceMessages } from '@app/testing';
+import { certificationGranted, produceMessages } from '@app/testing';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -15,18 +15,7 @@ export class DeviceCertificationFeed {
   constructor(private readonly dataSource: DataSource) {}
 
   async certify(data: Partial<Record<string, unknown>> = {}, occurredAt = new Date(Date.now() - 60_000)): Promise<this> {
-    return this.publish('DeviceCertified', {
-      validFrom: occurredAt.toISOString(),
-      validUntil: new Date(Date.now() + 3 * 365 * 86_400_000).toISOString(),
-      lppCode: '1612544',
-      certifiedIndications: ['HEART_FAILURE'],
-      connectivity: ['CELLULAR_4G', 'WIFI'],
-      ceClass: 'IIa',
-      udiDi: '03760123450010',
-      manufacturerSiret: '73282932000074',
-      evaluatorOrg: 'EVAL-GMED',
-      ...data,
-    }, occurredAt);
+    return this.publish('DeviceCertified', { ...certificationGranted(occurredAt, { validUntil: new Date(Date.now() + 3 * 365 * 86_400_000).toISOString() }), ...data }, occurredAt);
   }
 
   async publish(type: string, data: Record<string, unknown>, occurredAt = new Date(Date.now() - 30_000)): Promise<this> {

@@ -11,7 +11,9 @@ import type { ServiceJobs } from './service-jobs';
  * A service's jobs from their one declaration: BullMQ on the platform Redis
  * under the service's key prefix, a queue and a worker per declared queue,
  * the every-minute schedules and the start-up check. The declared handlers
- * are providers of the service's module, like its other handlers.
+ * are providers of the service's module, like its other handlers, and its
+ * declared queues are theirs to inject (`@InjectQueue(name)`): a step that
+ * queues a job (a check asked by a user) uses the very queue the worker reads.
  */
 @Module({})
 export class PlatformJobsModule {
@@ -30,12 +32,14 @@ export class PlatformJobsModule {
           })),
         ),
     };
+    const queues = jobs.map(({ queue }) => BullModule.registerQueue({ name: queue }));
     return {
       module: PlatformJobsModule,
-      imports: [platformBullModule(options.prefix), ...jobs.map(({ queue }) => BullModule.registerQueue({ name: queue }))],
+      global: true,
+      imports: [platformBullModule(options.prefix), ...queues],
       // The handlers are the service's own providers (they need its repositories): the dispatchers find them by class.
       providers: [...dispatchers.map((d) => d.dispatcher), startup],
-      exports: [BullModule],
+      exports: [BullModule, ...queues],
     };
   }
 }
