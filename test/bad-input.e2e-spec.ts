@@ -6,6 +6,7 @@ import { discoverHttpRoutes, type HttpRoute, schemaChanges, type ServiceTestApp,
 import type { INestApplication } from '@nestjs/common';
 import request, { type Response } from 'supertest';
 import { startAuditLedger } from '../apps/audit-ledger/src/testing/audit-ledger.test-app';
+import { startClaims } from '../apps/claims/src/testing/claims.test-app';
 import { startDeviceCertification } from '../apps/device-certification/src/testing/device-certification.test-app';
 import { createGatewayApp } from '../apps/gateway/src/gateway.app';
 import { loadGatewayConfig } from '../apps/gateway/src/gateway.config';
@@ -31,6 +32,7 @@ const SERVICES: { name: string; start: () => Promise<ServiceTestApp> }[] = [
   { name: 'enrolment', start: () => startEnrolment() },
   { name: 'audit-ledger', start: () => startAuditLedger() },
   { name: 'patients', start: () => startPatients() },
+  { name: 'claims', start: () => startClaims() },
 ];
 
 jest.setTimeout(300_000);
@@ -121,6 +123,30 @@ describe('bad input on every route of every service (issue item 9)', () => {
       expect.arrayContaining(['GET /v1/ledger/entries', 'GET /v1/liability/prescriptions/:id', 'GET /internal/patient-export']),
     );
     expect(routes('patients')).toEqual(expect.arrayContaining(['POST /v1/patients/:pseudonym/erasure', 'GET /v1/patients/:pseudonym/erasure']));
+    // Every claims route of API.md, and the simulator's (outside production).
+    expect(routes('claims')).toEqual(
+      expect.arrayContaining([
+        'POST /v1/billing-runs',
+        'GET /v1/billing-runs/:id',
+        'GET /v1/claims',
+        'GET /v1/claims/reason-codes',
+        'GET /v1/claims/:id',
+        'GET /v1/claims/:id/history',
+        'POST /v1/claims/:id/adjudication',
+        'POST /v1/claims/:id/cancellation',
+        'POST /v1/claims/:id/contest',
+        'POST /v1/claims/:id/resubmission',
+        'GET /v1/tariffs',
+        'GET /v1/file-active',
+        'GET /v1/remittances',
+        'GET /v1/remittances/:id',
+        'GET /internal/patient-export',
+        'PUT /internal/amo-claims-simulator',
+        'PUT /internal/amo-claims-simulator/:pseudonym',
+      ]),
+    );
+    const pagedClaims = discoverHttpRoutes(started.get('claims')!.app).filter(isPaged).map((route) => route.path).sort();
+    expect(pagedClaims).toEqual(expect.arrayContaining(['/v1/claims', '/v1/remittances']));
     expect(discoverHttpRoutes(gateway).map((route) => `${route.method} ${route.path}`)).toContain('GET /v1/patients/me/export');
     const paged = discoverHttpRoutes(started.get('device-certification')!.app).filter(isPaged);
     expect(paged.map((route) => route.path)).toEqual(['/v1/devices']);
@@ -182,6 +208,37 @@ describe('bad input on every route of every service (issue item 9)', () => {
     // The last page API.md allows is served (empty here), not refused.
     const listed = await request(gateway.getHttpServer()).get('/v1/devices?page=10000').set('Authorization', vendor);
     expect(listed.status).toBe(200);
+  });
+
+  it('refuses U+0000 or an unpaired surrogate in any field of otherwise conform claims bodies', async () => {
+    const claims = started.get('claims')!;
+    const claimId = '0190c0de-0000-7000-8000-000000000001';
+    const as = (role: Parameters<typeof signDevToken>[0]['role'], org?: string) => `Bearer ${signDevToken({ role, ...(org ? { org } : {}) })}`;
+    const conform: { url: string; body: Parameters<typeof spoiledValues>[0]; token: string }[] = [
+      { url: '/v1/billing-runs', body: { period: '2026-10' }, token: as('admin') },
+      { url: `/v1/claims/${claimId}/adjudication`, body: { decision: 'REJECT', reasonCode: 'OTHER', note: 'no transmission' }, token: as('claims_processor') },
+      {
+        url: `/v1/claims/${claimId}/adjudication`,
+        body: { decision: 'PARTIAL', lines: [{ kind: 'OPERATOR', decision: 'APPROVE' }, { kind: 'TECHNICAL', decision: 'REJECT', reasonCode: 'OTHER' }] },
+        token: as('claims_processor'),
+      },
+      { url: `/v1/claims/${claimId}/contest`, body: { note: 'the device transmitted' }, token: as('operator', 'OP-1') },
+      { url: `/v1/claims/${claimId}/cancellation`, body: { reason: 'a duplicate' }, token: as('admin') },
+    ];
+    const problems: string[] = [];
+    for (const { url, body, token } of conform) {
+      const spoiled = [
+        ...spoiledValues(body, (text) => `${text}\u0000`).map((s) => ({ ...s, code: 'NUL_CHARACTER' })),
+        ...spoiledValues(body, (text) => `\ud800${text}`).map((s) => ({ ...s, code: 'UNPAIRED_SURROGATE' })),
+        ...spoiledKeys(body).map((s) => ({ ...s, code: 'NUL_CHARACTER' })),
+      ];
+      for (const { field, body: bad, code } of spoiled) {
+        const request: BadRequest = { what: `${code} in ${field} of ${url}`, method: 'POST', url, body: bad as object, refusal: { status: 400, field, code, onlyDetail: true } };
+        const problem = await problemOf(claims, claims.app.getHttpServer(), request, token);
+        if (problem) problems.push(`${request.what}: ${problem}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it("refuses bad input on the gateway's own routes", async () => {

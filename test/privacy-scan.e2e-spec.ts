@@ -1,6 +1,7 @@
 import { verifyDossier, type LiabilityDossier } from '@app/audit';
 import { signDevToken } from '@app/auth';
 import { ERASED, TOPICS } from '@app/contracts';
+import { parisDate } from '@app/fr-health';
 import { ensureTopics } from '@app/messaging';
 import { createTestPatientKeys, eventually, findOnBroker, tablesHolding, testKafka, testSigners, type ServiceTestApp, type TestPatientKeys } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
@@ -9,6 +10,7 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import { enrolmentTokens, startEnrolment } from '../apps/enrolment/src/testing/enrolment.test-app';
 import { startAuditLedger } from '../apps/audit-ledger/src/testing/audit-ledger.test-app';
+import { claimsTokens, startClaims } from '../apps/claims/src/testing/claims.test-app';
 import { productBody, startDeviceCertification, tokens as deviceTokens } from '../apps/device-certification/src/testing/device-certification.test-app';
 import { startPatients } from '../apps/patients/src/testing/patients.test-app';
 import { prescriptionBody, randomNir } from '../apps/prescription/src/testing/prescription-request.fixture';
@@ -44,23 +46,26 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
   let enrolments: ServiceTestApp;
   let ledger: ServiceTestApp;
   let patients: ServiceTestApp;
+  let claims: ServiceTestApp;
   let gateway: INestApplication;
   let keys: TestPatientKeys;
   const http = () => request(gateway.getHttpServer());
 
   beforeAll(async () => {
-    await ensureTopics(testKafka(), [TOPICS.deviceCertification, TOPICS.prescription, TOPICS.enrolment, TOPICS.patients, TOPICS.auditEntries]);
+    await ensureTopics(testKafka(), [TOPICS.deviceCertification, TOPICS.prescription, TOPICS.enrolment, TOPICS.claims, TOPICS.patients, TOPICS.auditEntries]);
     // The holder and the eraser share one patient keys schema, as they share `patient_keys` in a deployment.
     keys = await createTestPatientKeys();
-    [devices, prescriptions, enrolments, ledger, patients] = await Promise.all([
+    [devices, prescriptions, enrolments, ledger, patients, claims] = await Promise.all([
       startDeviceCertification({ ownRoles: true, logs: sink }),
       startPrescription({ ownRoles: true, logs: sink, keys }),
       startEnrolment({ ownRoles: true, logs: sink, keys }),
-      startAuditLedger({ topic: TOPICS.auditEntries, ownRoles: true, logs: sink, signers: testSigners(['device-certification', 'prescription', 'enrolment', 'patients']) }),
+      startAuditLedger({ topic: TOPICS.auditEntries, ownRoles: true, logs: sink, signers: testSigners(['device-certification', 'prescription', 'enrolment', 'patients', 'claims']) }),
       startPatients({ ownRoles: true, logs: sink, keys }),
+      // Claims bills her month (one billable day is enough here, whatever today's date): it opens her identity to submit it.
+      startClaims({ ownRoles: true, logs: sink, keys, env: { MINIMUM_BILLABLE_DAYS: '1' } }),
     ]);
     gateway = await gatewayOver(
-      { 'device-certification': devices.app, prescription: prescriptions.app, enrolment: enrolments.app, 'audit-ledger': ledger.app, patients: patients.app },
+      { 'device-certification': devices.app, prescription: prescriptions.app, enrolment: enrolments.app, 'audit-ledger': ledger.app, patients: patients.app, claims: claims.app },
       sink,
     );
   });
@@ -68,7 +73,7 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
   afterAll(async () => {
     await gateway?.close();
     // One after the other: dropping roles at once updates the same catalogue rows ("tuple concurrently updated").
-    for (const app of [devices, prescriptions, enrolments, ledger, patients]) await app?.close();
+    for (const app of [claims, devices, prescriptions, enrolments, ledger, patients]) await app?.close();
     await keys?.drop();
   });
 
@@ -123,7 +128,32 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
       return current.rights.status === 'OPEN' ? true : undefined;
     });
     await http().post(`/v1/enrolments/${enrolmentId}/device`).set('Authorization', operator).send({ serialNumber: `SN-${randomBytes(4).toString('hex')}`, udiDi: created.body.udiDi }).expect(200);
-    await http().post(`/v1/enrolments/${enrolmentId}/activation`).set('Authorization', operator).send({}).expect(200);
+    const activated = await http().post(`/v1/enrolments/${enrolmentId}/activation`).set('Authorization', operator).send({}).expect(200);
+
+    // Forty days on, her month is billed; a processor rejects the claim with a note naming her, the operator contests it naming her too.
+    const period = parisDate(new Date(activated.body.activatedAt)).slice(0, 7);
+    for (const app of [devices, prescriptions, enrolments, ledger, patients, claims]) app.clock.advance(40 * 86_400_000);
+    await eventually('claims caught up with her enrolment', async () => {
+      const [{ version }] = await enrolments.dataSource.query(`SELECT max(version)::int AS version FROM events WHERE stream_id = $1`, [enrolmentId]);
+      const [facts] = await claims.dataSource.query(`SELECT stream_version FROM enrolment_facts WHERE enrolment_id = $1`, [enrolmentId]);
+      return facts?.stream_version >= version;
+    }, { timeoutMs: 30_000 });
+    // The every-minute run may bill the month first: either way there is one claim.
+    await http().post('/v1/billing-runs').set('Authorization', admin).send({ period }).expect(202);
+    const claim = await eventually('her claim in the processors\' queue', async () => {
+      const list = await http().get(`/v1/claims?period=${period}&status=SUBMITTED`).set('Authorization', claimsTokens.claimsProcessor).expect(200);
+      return list.body.items.find((item: { enrolmentId: string }) => item.enrolmentId === enrolmentId);
+    }, { timeoutMs: 60_000 });
+    const claimId = claim.id as string;
+    const rejectionNote = `${patient.givenNames} ${patient.familyName} was in hospital that month`;
+    await http()
+      .post(`/v1/claims/${claimId}/adjudication`)
+      .set('Authorization', claimsTokens.claimsProcessor)
+      .send({ decision: 'REJECT', reasonCode: 'OTHER', note: rejectionNote })
+      .expect(200);
+    const contestNote = `${patient.familyName}'s device kept transmitting from the hospital`;
+    const contested = await http().post(`/v1/claims/${claimId}/contest`).set('Authorization', claimsTokens.operatorOf(body.operatorOrg)).send({ note: contestNote }).expect(200);
+    expect(contested.body).toMatchObject({ status: 'SUBMITTED', contest: { note: contestNote } });
     const suspension = `${patient.givenNames} ${patient.familyName} is in hospital`;
     await http().post(`/v1/enrolments/${enrolmentId}/suspension`).set('Authorization', operator).send({ reason: suspension }).expect(200);
     const history = await http().get(`/v1/enrolments/${enrolmentId}/history`).set('Authorization', prescriptionTokens.cardiologist).expect(200);
@@ -134,17 +164,17 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
 
     // The dossier gathers the steps, with the texts disclosed to the prescriber, each matching its commitment.
     const { body: key } = await http().get('/v1/ledger/public-key').set('Authorization', prescriptionTokens.auditor).expect(200);
-    const signers = testSigners(['device-certification', 'prescription', 'enrolment', 'patients']);
+    const signers = testSigners(['device-certification', 'prescription', 'enrolment', 'patients', 'claims']);
     const dossierOf = (token: string) =>
       eventually('the dossier holds the issue and the cancellation', async () => {
         const answer = await http().get(`/v1/liability/prescriptions/${id}`).set('Authorization', token);
         const steps = answer.status === 200 ? (answer.body as LiabilityDossier).entries.map((e) => e.entry.decision) : [];
-        return ['CERTIFIED', 'ISSUED', 'CONSENT_GIVEN', 'SUSPENDED', 'CANCELLED', 'ENDED'].every((step) => steps.includes(step))
+        return ['CERTIFIED', 'ISSUED', 'CONSENT_GIVEN', 'SUSPENDED', 'CANCELLED', 'ENDED', 'REJECTED_PROCESSOR', 'CONTESTED'].every((step) => steps.includes(step))
           ? (answer.body as LiabilityDossier)
           : undefined;
       });
     const before = await dossierOf(prescriptionTokens.cardiologist);
-    expect(before.disclosures?.map((d) => d.text).sort()).toEqual([justification, suspension, reason].sort());
+    expect(before.disclosures?.map((d) => d.text).sort()).toEqual([justification, suspension, reason, rejectionNote, contestNote].sort());
     expect(verifyDossier(before, key.publicKeyPem, { signers })).toMatchObject({ ok: true, failures: [] });
 
     // The scan: every table, every message the broker keeps, every log line.
@@ -162,7 +192,7 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
       identity: { nir: patient.nir, birthDate: patient.birthDate, familyName: patient.familyName, givenNames: patient.givenNames, sex: 'F' },
       prescriptions: [{ id, overrides: [{ ruleId: 'ADULT_PATIENT', justification }], cancellation: { reason } }],
       enrolments: [{ id: enrolmentId, status: 'ENDED', endCause: 'PRESCRIPTION_CANCELLED', consent: { signedBy: 'LEGAL_REPRESENTATIVE' } }],
-      claims: [],
+      claims: [{ id: claimId, contest: { note: contestNote } }],
     });
     expect(exported.body.ledgerEntries.map((e: { entry: { subject: string } }) => e.entry.subject)).toEqual(expect.arrayContaining([`prescription:${id}`]));
 
@@ -203,6 +233,15 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
       const [row] = await enrolments.dataSource.query(`SELECT identity_encrypted, patient_erased_at FROM enrolments WHERE id = $1`, [enrolmentId]);
       return row.patient_erased_at !== null && row.identity_encrypted === null ? true : undefined;
     });
+    // Claims too: the identity's ciphertext forgotten in its facts and in the claim, the notes unreadable.
+    await eventually('claims purges what it derived', async () => {
+      const [facts] = await claims.dataSource.query(`SELECT identity_encrypted FROM enrolment_facts WHERE enrolment_id = $1`, [enrolmentId]);
+      const [row] = await claims.dataSource.query(`SELECT identity_encrypted FROM claims WHERE id = $1`, [claimId]);
+      return facts.identity_encrypted === null && row.identity_encrypted === null ? true : undefined;
+    });
+    const erasedClaim = await http().get(`/v1/claims/${claimId}`).set('Authorization', claimsTokens.claimsProcessor).expect(200);
+    expect(erasedClaim.body.contest.note).toBe(ERASED);
+    expect(afterExport.body.claims[0]).toMatchObject({ id: claimId, contest: { note: ERASED } });
     const erasedHistory = await http().get(`/v1/enrolments/${enrolmentId}/history`).set('Authorization', prescriptionTokens.cardiologist).expect(200);
     expect(erasedHistory.body.items.find((item: { type: string }) => item.type === 'EnrolmentSuspended').data.reason).toBe(ERASED);
     for (const secret of secrets) expect({ secret, logs: logs.filter((line) => line.includes(secret)) }).toEqual({ secret, logs: [] });

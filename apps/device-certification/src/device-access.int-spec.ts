@@ -57,6 +57,7 @@ describe('device certification: who may do and see what (real Postgres, Kafka, R
   describe('bad input: 400 naming the field, nothing written', () => {
     const cases: Array<[string, Record<string, unknown>]> = [
       ['manufacturer.siret', { manufacturer: { siret: '73282932000075', name: 'Cardio SAS' } }],
+      ['exploitant.siret', { exploitant: { siret: '44306184100048', name: 'TeleSuivi Services' } }],
       ['udiDi', { udiDi: '03760123450011' }],
       ['indications', { indications: ['HEART_FAILURE', 'ASTHMA'] }],
       ['connectivity', { connectivity: ['CARRIER_PIGEON'] }],

@@ -174,6 +174,32 @@ describe('device certification over HTTP (real Postgres, Kafka, Redis)', () => {
     }
   });
 
+  it('shows and publishes the exploitant paid the technical fee: the manufacturer by default, else the one given', async () => {
+    const manufacturer = productBody().manufacturer;
+    const exploitant = { siret: '44306184100047', name: 'TeleSuivi Services' };
+    const created = await http().post('/v1/devices').set('Authorization', tokens.vendorA).send(productBody()).expect(201);
+    const id = created.body.id as string;
+    expect(created.body.exploitant).toEqual(manufacturer);
+    const byDefault = await http().get(`/v1/devices/${id}`).set('Authorization', tokens.vendorA).expect(200);
+    expect(byDefault.body.exploitant).toEqual(manufacturer);
+
+    await http().put(`/v1/devices/${id}`).set('Authorization', tokens.vendorA).send(productBody({ exploitant })).expect(200);
+    const given = await http().get(`/v1/devices/${id}`).set('Authorization', tokens.vendorA).expect(200);
+    expect(given.body).toMatchObject({ manufacturer, exploitant, version: 2 });
+    const listed = await http().get('/v1/devices?pageSize=200&status=DRAFT').set('Authorization', tokens.vendorA).expect(200);
+    expect(listed.body.items.find((item: { id: string }) => item.id === id)).toMatchObject({ exploitant });
+
+    const messages = await collectMessages(TOPICS.deviceCertification, {
+      until: (all) => all.filter((message) => message.key === id).length >= 2,
+      timeoutMs: 30_000,
+    });
+    const mine = messages.filter((message) => message.key === id).map((message) => message.value as { type: string; data: { product: unknown } });
+    expect(mine.map((event) => [event.type, event.data.product])).toEqual([
+      ['DeviceRegistered', expect.objectContaining({ exploitant: manufacturer })],
+      ['DeviceUpdated', expect.objectContaining({ exploitant })],
+    ]);
+  });
+
   it('registers only for the manufacturer of the token', async () => {
     const refused = await http()
       .post('/v1/devices')

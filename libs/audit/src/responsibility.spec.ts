@@ -15,6 +15,10 @@ describe('partyOf (DOMAIN.md responsibility)', () => {
     [{ subject: 'enrolment:e', action: 'enrolment.consent_recorded', actor: { id: 'o', role: 'operator' } }, 'patient'],
     [{ subject: 'enrolment:e', action: 'enrolment.activated' }, 'operator'],
     [{ subject: 'claim:c', action: 'claim.adjudicated', actor: { id: 'c', role: 'claims_processor' } }, 'claims_processor'],
+    [{ subject: 'claim:c', action: 'claim.cancelled', actor: { id: 'a', role: 'admin' } }, 'claims_processor'],
+    [{ subject: 'claim:c', action: 'claim.contested', actor: { id: 'o', role: 'operator' } }, 'operator'],
+    [{ subject: 'claim:c', action: 'claim.contested', actor: { id: 'v', role: 'vendor' } }, 'vendor'],
+    [{ subject: 'claim:c', action: 'claim.created', actor: { id: 'system:billing', role: 'system' } }, 'system'],
   ] as Array<[Partial<AuditEntry>, string]>)('%o is the %s’s', (over, party) => {
     expect(partyOf(entry(over), { homeCoverageOverridden: false })).toBe(party);
   });

@@ -35,7 +35,8 @@ export function partyOf(entry: AuditEntry, context: ResponsibilityContext): Part
     case 'enrolment':
       return entry.actor?.role === 'physician' ? 'physician' : 'operator';
     case 'claim':
-      return 'claims_processor';
+      // The payee who contests a rejection answers for the contest; every other step of a claim is the processors' side.
+      return entry.actor?.role === 'operator' || entry.actor?.role === 'vendor' ? entry.actor.role : 'claims_processor';
     default:
       return isParty(entry.actor?.role) ? entry.actor.role : 'system';
   }

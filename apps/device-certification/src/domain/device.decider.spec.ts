@@ -5,6 +5,7 @@ import type { DeviceEvent } from './device.events';
 import { DEVICE_ID, NOW, VENDOR_SIRET, certified, product, registered, rejected, sealed, submitted, suspended } from './device.fixtures';
 
 const EVALUATOR = 'EVAL-1';
+const EXPLOITANT = { siret: '44306184100047', name: 'TeleSuivi Services' };
 
 // Given these past events, when this command, then these events (fields not named are not compared) or this refusal.
 const given = deciderSpecification(deviceDecider);
@@ -19,6 +20,12 @@ describe('DeviceProduct decider', () => {
     it('registers a draft for the manufacturer', () =>
       given([]).when(cmd('RegisterDevice', { deviceId: DEVICE_ID, product: product(), actorOrg: VENDOR_SIRET }))
         .thenMatches([{ type: 'DeviceRegistered', data: { deviceId: DEVICE_ID, product: product() } }]));
+    it('names the manufacturer as the exploitant when none is given', () =>
+      given([]).when(cmd('RegisterDevice', { deviceId: DEVICE_ID, product: product(), actorOrg: VENDOR_SIRET }))
+        .thenMatches([{ type: 'DeviceRegistered', data: { product: { exploitant: { siret: VENDOR_SIRET, name: 'Cardio SAS' } } } }]));
+    it('carries the exploitant given, which need not be the manufacturer', () =>
+      given([]).when(cmd('RegisterDevice', { deviceId: DEVICE_ID, product: product({ exploitant: EXPLOITANT }), actorOrg: VENDOR_SIRET }))
+        .thenMatches([{ type: 'DeviceRegistered', data: { product: { manufacturer: { siret: VENDOR_SIRET }, exploitant: EXPLOITANT } } }]));
     it('refuses a vendor registering for another SIRET', () =>
       given([]).when(cmd('RegisterDevice', { deviceId: DEVICE_ID, product: product(), actorOrg: '44306184100047' }))
         .thenThrows('DEVICE.NOT_MANUFACTURER', 'forbidden'));
@@ -32,6 +39,12 @@ describe('DeviceProduct decider', () => {
     it('updates a draft', () =>
       given([registered()]).when(cmd('UpdateDevice', { product: renamed, actorOrg: VENDOR_SIRET }))
         .thenMatches([{ type: 'DeviceUpdated', data: { product: renamed, reopenedFromRejection: false } }]));
+    it('carries the exploitant of the new body: the given one, else back to the manufacturer', () => {
+      given([registered()]).when(cmd('UpdateDevice', { product: product({ exploitant: EXPLOITANT }), actorOrg: VENDOR_SIRET }))
+        .thenMatches([{ type: 'DeviceUpdated', data: { product: { exploitant: EXPLOITANT } } }]);
+      given([registered(product({ exploitant: EXPLOITANT }))]).when(cmd('UpdateDevice', { product: renamed, actorOrg: VENDOR_SIRET }))
+        .thenMatches([{ type: 'DeviceUpdated', data: { product: { name: 'CardioWatch Pro', exploitant: { siret: VENDOR_SIRET, name: 'Cardio SAS' } } } }]);
+    });
     it('returns a rejected product to draft', () => {
       given([registered(), submitted, rejected]).when(cmd('UpdateDevice', { product: renamed, actorOrg: VENDOR_SIRET }))
         .thenMatches([{ type: 'DeviceUpdated', data: { reopenedFromRejection: true } }]);

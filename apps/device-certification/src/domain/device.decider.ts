@@ -4,7 +4,7 @@ import type { DeviceCommand } from './device.commands';
 import type { CertificationGranted, DeviceEvent } from './device.events';
 import { DeviceErrors } from './device.errors';
 import { certificationViolations, productConformityViolations, termsViolations } from './certification-rules';
-import type { Certification, DeviceProductData, DeviceStatus } from './device-product';
+import { withDefaultExploitant, type Certification, type DeviceProductData, type DeviceStatus } from './device-product';
 import { evolveDevice, initialDeviceState, type DeviceState } from './device.state';
 
 type Existing = Extract<DeviceState, { deviceId: string }>;
@@ -47,7 +47,8 @@ const deciders: { [T in DeviceCommand['type']]: (command: Of<T>, state: DeviceSt
   RegisterDevice(command, state) {
     if (state.status !== 'NONE') throw DeviceErrors.alreadyRegistered(command.deviceId);
     requireManufacturer(command.product, command.actorOrg);
-    return [{ type: 'DeviceRegistered', data: { deviceId: command.deviceId, product: command.product } }];
+    // The event names the exploitant paid the technical fee (claims reads it): the given one, else the manufacturer.
+    return [{ type: 'DeviceRegistered', data: { deviceId: command.deviceId, product: withDefaultExploitant(command.product) } }];
   },
   UpdateDevice(command, state) {
     const device = existing(state);
@@ -55,7 +56,10 @@ const deciders: { [T in DeviceCommand['type']]: (command: Of<T>, state: DeviceSt
     requireManufacturer(command.product, command.actorOrg);
     requireStatus(device, 'DEVICE.NOT_EDITABLE', 'update', ['DRAFT', 'REJECTED']);
     return [
-      { type: 'DeviceUpdated', data: { product: command.product, reopenedFromRejection: device.status === 'REJECTED' } },
+      {
+        type: 'DeviceUpdated',
+        data: { product: withDefaultExploitant(command.product), reopenedFromRejection: device.status === 'REJECTED' },
+      },
     ];
   },
   SubmitDevice(command, state) {

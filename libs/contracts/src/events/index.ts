@@ -4,3 +4,4 @@ export * from './prescription.v1';
 export * from './audit.v1';
 export * from './patients.v1';
 export * from './enrolment.v1';
+export * from './claims.v1';

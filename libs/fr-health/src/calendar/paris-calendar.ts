@@ -35,3 +35,35 @@ export function ageOn(birthDate: string, date: string): number {
   const beforeBirthday = m < bm || (m === bm && d < bd);
   return y - by - (beforeBirthday ? 1 : 0);
 }
+
+// Europe/Paris wall clock of an instant, to find its offset from UTC (one or two hours, by the season).
+const PARIS_WALL_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Paris',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+function parisOffsetMs(instantMs: number): number {
+  const parts = Object.fromEntries(PARIS_WALL_CLOCK.formatToParts(new Date(instantMs)).map((part) => [part.type, part.value]));
+  const wallClockAsUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  return wallClockAsUtc - Math.floor(instantMs / 1000) * 1000;
+}
+
+/**
+ * The instant a Paris calendar day (YYYY-MM-DD) starts. Paris changes its
+ * clocks at 02:00 or 03:00, never at midnight, so every day has exactly one
+ * midnight; a day is 23 or 25 hours long on the change days, and measuring
+ * it from one midnight to the next is what makes those days count once.
+ */
+export function parisMidnight(date: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || format(toUtc(date)) !== date) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
+  const utcMidnight = toUtc(date).getTime();
+  // The offset at UTC midnight may be the day before's (the change happens at night): ask again at the answer.
+  const guess = utcMidnight - parisOffsetMs(utcMidnight);
+  return new Date(utcMidnight - parisOffsetMs(guess));
+}

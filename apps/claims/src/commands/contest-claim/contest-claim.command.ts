@@ -1,0 +1,5 @@
+import type { Principal } from '@app/auth';
+import { UseCaseCommand } from '@app/event-sourcing';
+import type { ClaimView } from '../../projections/claim-view';
+
+export class ContestClaimCommand extends UseCaseCommand<{ claimId: string; by: Principal; note: string }, ClaimView> {}
