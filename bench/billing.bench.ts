@@ -26,9 +26,9 @@
 import '../libs/testing/src/integration-env.setup';
 import { DEV_PSEUDONYM_SECRET } from '@app/auth';
 import { ENROLMENT_SEALED_FIELDS, PRESCRIPTION_SEALED_FIELDS, type PatientIdentityV1 } from '@app/contracts';
-import { fieldAad, patientPseudonym } from '@app/fr-health';
+import { fieldAad, nirKey, patientPseudonym } from '@app/fr-health';
 import { PATIENT_KEYRING, type PatientKeyring } from '@app/service-kit';
-import { eventually, randomNir, testKafka } from '@app/testing';
+import { eventually, testKafka } from '@app/testing';
 import type { Message } from 'kafkajs';
 import { cpus, loadavg } from 'node:os';
 import request from 'supertest';
@@ -63,9 +63,15 @@ function keyringOf(t: ClaimsTestApp): PatientKeyring {
   return t.app.get<symbol, PatientKeyring>(PATIENT_KEYRING, { strict: false });
 }
 
+/** The i-th patient's NIR: ten thousand random ones would share pseudonyms (randomNir draws from 100,000), and a shared one is one claim. */
+function nirNumber(i: number): string {
+  const first13 = `1840375${String(i).padStart(6, '0')}`;
+  return `${first13}${String(nirKey(first13)).padStart(2, '0')}`;
+}
+
 /** One patient: a NIR, its pseudonym, and its identity sealed twice (prescription's, enrolment's), in one transaction. */
 async function patientOf(t: ClaimsTestApp, i: number, devices: BenchDevice[]): Promise<BenchPatient> {
-  const nir = randomNir();
+  const nir = nirNumber(i);
   const pseudonym = patientPseudonym(nir, DEV_PSEUDONYM_SECRET);
   const enrolmentId = uuidv7();
   const prescriptionId = uuidv7();
