@@ -1,6 +1,6 @@
 import { hashAuditEntry } from '@app/audit';
 import { TOPICS, type SubjectRef } from '@app/contracts';
-import { collectMessages, produceMessages } from '@app/testing';
+import { collectMessages, collectorGroupAtEnd, produceMessages } from '@app/testing';
 import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, logLevel, ResourcePatternTypes } from 'kafkajs';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
@@ -50,6 +50,8 @@ describe('a forged audit entry from a principal allowed to write audit entries (
   it('is quarantined with its reason and raised on audit.alerts.v1; the next genuine entry is appended', async () => {
     const password = readBrokerCredentials(settings)?.services.prescription;
     expect(password).toBeDefined();
+    // The alerts are read from here: every ledger of every test raises its own on the same topic.
+    const alertsGroup = await collectorGroupAtEnd(TOPICS.auditAlerts);
     const forger = new Kafka({
       clientId: 'forger',
       brokers: settings.brokers,
@@ -107,6 +109,7 @@ describe('a forged audit entry from a principal allowed to write audit entries (
     expect(entriesOfMadeUp.body.items).toEqual([]);
 
     const alerts = await collectMessages(TOPICS.auditAlerts, {
+      groupId: alertsGroup,
       until: (messages) => ids.every((id) => messages.some((m) => JSON.stringify(m.value).includes(id))),
     });
     expect(ids.every((id) => alerts.some((m) => JSON.stringify(m.value).includes(id)))).toBe(true);

@@ -1,6 +1,6 @@
 import { hashAuditEntry, sealEntry, type ChainedAuditEntry, type Signer } from '@app/audit';
 import { TOPICS, type AuditEntry, type SubjectRef } from '@app/contracts';
-import { collectMessages, produceMessages, testSigningKey } from '@app/testing';
+import { collectMessages, collectorGroupAtEnd, produceMessages, testSigningKey } from '@app/testing';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditStream, draft, publish } from './testing/audit-stream.fixture';
@@ -52,11 +52,13 @@ describe('the ledger appends only sealed entries (real Postgres and Kafka)', () 
     const envelopes = [noSeal, wrongSeal, otherService].map((f) => ({ ...stream.envelope(f), id: uuidv7() }));
     // The next genuine entry, published after the forgeries: it must not wait behind them.
     const next = stream.record(draft(vendor, 'device.submitted', device, [], 'SUBMITTED'));
+    const alertsGroup = await collectorGroupAtEnd(TOPICS.auditAlerts);
     await publish(t.topic, stream.id, [...envelopes, stream.envelope(genuine), stream.envelope(next)]);
 
     await waitFor(async () => (await appendedIds(t, stream.id)).length === 2 || undefined, 'the genuine entries');
     expect(await appendedIds(t, stream.id)).toEqual([genuine.entry.id, next.entry.id]);
     const alerts = await collectMessages(TOPICS.auditAlerts, {
+      groupId: alertsGroup,
       until: (messages) => [noSeal, wrongSeal, otherService].every((f) => messages.some((m) => dataOf(m).entryId === f.entry.id)),
     });
     const reasonOf = (f: ChainedAuditEntry) => alerts.map(dataOf).find((d) => d.entryId === f.entry.id)?.reason;

@@ -13,7 +13,7 @@ import {
   type SignedTreeHead,
 } from '@app/audit';
 import { TOPICS, type SubjectRef } from '@app/contracts';
-import { collectMessages, testSigners } from '@app/testing';
+import { collectMessages, collectorGroupAtEnd, testSigners } from '@app/testing';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -230,9 +230,11 @@ describe('audit ledger (real Postgres and Kafka)', () => {
     const second = stream.record(draft(prescriber, 'prescription.cancelled', subject));
     const third = stream.record(draft(prescriber, 'prescription.expired', subject));
     // The second entry comes late: the third does not link to the first; once the second is in, the third is resent.
+    const alertsGroup = await collectorGroupAtEnd(TOPICS.auditAlerts);
     const before = (await head()).treeSize;
     await publish(t.topic, stream.id, [stream.envelope(first), stream.envelope(third)]);
     const alerts = await collectMessages(TOPICS.auditAlerts, {
+      groupId: alertsGroup,
       until: (messages) => messages.some((m) => (m.value as { data?: { entryId?: string } })?.data?.entryId === third.entry.id),
       timeoutMs: 30_000,
     });

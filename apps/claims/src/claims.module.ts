@@ -1,4 +1,4 @@
-import { ServiceKitModule, type ServiceIdentity, type ServiceOverrides } from '@app/service-kit';
+import { PatientErasures, ServiceKitModule, type ServiceIdentity, type ServiceOverrides } from '@app/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { BillingRunJob } from './billing/billing-run.job';
 import { BillingRuns } from './billing/billing-runs';
@@ -130,6 +130,7 @@ export class ClaimsModule {
         PrescriptionConsumer,
         DeviceCertificationConsumer,
         PatientsConsumer,
+        PatientErasures,
         ...claimsSettingsProviders(submissionRetry),
         tariffTableProvider(tariffs),
         ...amoClaimsProviders(nodeEnv),

@@ -1,4 +1,4 @@
-import { ServiceKitModule, type ServiceIdentity, type ServiceOverrides } from '@app/service-kit';
+import { PatientErasures, ServiceKitModule, type ServiceIdentity, type ServiceOverrides } from '@app/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ActivateEnrolmentHandler } from './commands/activate-enrolment/activate-enrolment.handler';
 import { ActivateEnrolmentHttpController } from './commands/activate-enrolment/activate-enrolment.http.controller';
@@ -120,6 +120,7 @@ export class EnrolmentModule {
         PrescriptionConsumer,
         DeviceCertificationConsumer,
         PatientsConsumer,
+        PatientErasures,
         ...enrolmentSettingsProviders(rightsRetry),
         ...amoRightsProviders(nodeEnv),
         EnrolmentsRepository,

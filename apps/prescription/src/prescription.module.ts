@@ -1,4 +1,4 @@
-import { ServiceKitModule, type ServiceIdentity, type ServiceOverrides } from '@app/service-kit';
+import { PatientErasures, ServiceKitModule, type ServiceIdentity, type ServiceOverrides } from '@app/service-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CancelPrescriptionHandler } from './commands/cancel-prescription/cancel-prescription.handler';
 import { CancelPrescriptionHttpController } from './commands/cancel-prescription/cancel-prescription.http.controller';
@@ -63,6 +63,7 @@ export class PrescriptionModule {
         DeviceCertificationConsumer,
         { provide: PATIENTS_CONSUMER_PURPOSE, useValue: patientsPurpose ?? 'patient-erasures' },
         PatientsConsumer,
+        PatientErasures,
         PrescriptionsRepository,
         ActivePrescriptionSlotsRepository,
         CertifiedDeviceHistoryRepository,

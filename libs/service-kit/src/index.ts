@@ -59,6 +59,7 @@ export * from './jobs/platform-jobs.module';
 export * from './config/auth-settings';
 export * from './http/request-now.decorator';
 export * from './crypto/native-ed25519';
+export * from './patient-keys/patient-erasures';
 export * from './patient-keys/patient-keyring';
 export * from './patient-keys/patient-key-rights';
 export * from './patient-keys/patient-keys.migration';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ensureTopics } from '@app/messaging';
 import { testKafka } from './kafka-test-client';
 
@@ -22,4 +23,11 @@ export async function startConsumerGroupsAtEnd(groups: ReadonlyArray<{ groupId: 
   } finally {
     await admin.disconnect();
   }
+}
+
+/** A collector group (collectMessages' `groupId`) placed at the topic's end: it reads only what is published from now on. */
+export async function collectorGroupAtEnd(topic: string): Promise<string> {
+  const groupId = `test-collector-${randomBytes(6).toString('hex')}`;
+  await startConsumerGroupsAtEnd([{ groupId, topic }]);
+  return groupId;
 }
