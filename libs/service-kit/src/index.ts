@@ -53,6 +53,7 @@ export * from './idempotency/idempotent-command-answers';
 export * from './idempotency/idempotency-slot';
 export * from './observability/loggable-error';
 export * from './http/route.decorators';
+export * from './http/pseudonym-param.decorator';
 export * from './http/uuid-param.decorator';
 export * from './jobs/service-jobs';
 export * from './jobs/platform-jobs.module';

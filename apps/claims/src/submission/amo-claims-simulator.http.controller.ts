@@ -1,7 +1,7 @@
 import { Roles } from '@app/auth';
+import { PseudonymParam } from '@app/service-kit';
 import { Body, Controller, HttpCode, Put } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { PseudonymParam } from './pseudonym-param.decorator';
 import { behaviourOf, SimulatedAmoBehaviourRequestDto } from './simulated-amo-behaviour.request.dto';
 import { SimulatedAmoClaimsAdapter } from './simulated-amo-claims.adapter';
 

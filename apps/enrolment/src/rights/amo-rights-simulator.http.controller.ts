@@ -1,7 +1,7 @@
 import { Roles } from '@app/auth';
+import { PseudonymParam } from '@app/service-kit';
 import { Body, Controller, HttpCode, Put } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { PseudonymParam } from './pseudonym-param.decorator';
 import { SimulatedAmoAnswerRequestDto } from './simulated-amo-answer.request.dto';
 import { SimulatedAmoRightsAdapter } from './simulated-amo-rights.adapter';
 

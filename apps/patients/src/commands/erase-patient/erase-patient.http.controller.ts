@@ -1,9 +1,8 @@
 import { Roles } from '@app/auth';
 import type { CommandContext } from '@app/event-sourcing';
-import { ApiController, CurrentContext } from '@app/service-kit';
+import { ApiController, CurrentContext, PseudonymParam } from '@app/service-kit';
 import { Body, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { PseudonymParam } from '../../http/pseudonym-param.decorator';
 import { ErasePatientCommand } from './erase-patient.command';
 import type { ErasureAnswer } from './erasure-answer';
 import { ErasePatientRequestDto } from './erase-patient.request.dto';

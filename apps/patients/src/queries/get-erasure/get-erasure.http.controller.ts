@@ -1,8 +1,7 @@
 import { Roles } from '@app/auth';
-import { ApiController } from '@app/service-kit';
+import { ApiController, PseudonymParam } from '@app/service-kit';
 import { Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { PseudonymParam } from '../../http/pseudonym-param.decorator';
 import type { PatientErasureView } from '../../projections/patient-erasure-view';
 import { GetErasureQuery } from './get-erasure.query';
 

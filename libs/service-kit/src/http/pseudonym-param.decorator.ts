@@ -1,6 +1,6 @@
 import { isPseudonym } from '@app/fr-health';
-import { invalidRequest } from '@app/service-kit';
 import { Param, type PipeTransform } from '@nestjs/common';
+import { invalidRequest } from './invalid-request';
 
 class PseudonymPipe implements PipeTransform<string, string> {
   constructor(private readonly name: string) {}
@@ -13,7 +13,6 @@ class PseudonymPipe implements PipeTransform<string, string> {
 
 /**
  * `:pseudonym`, a patient's HMAC pseudonym: anything else (a NIR, upper case
- * hex) is the API's 400 naming the parameter. The same rule as apps/patients'
- * decorator, repeated because an app may not import another app.
+ * hex) is the API's 400 naming the parameter, and never reaches a query.
  */
 export const PseudonymParam = (name = 'pseudonym'): ParameterDecorator => Param(name, new PseudonymPipe(name));
