@@ -5,6 +5,7 @@ import { BillingRuns } from './billing/billing-runs';
 import { BillingScheduler } from './billing/billing.scheduler';
 import { ClaimCorrections } from './billing/claim-corrections';
 import { FileActiveOfRun } from './billing/file-active-of-run';
+import { ClaimIssuer } from './billing/claim-issuer';
 import { PeriodBilling } from './billing/period-billing';
 import { loadClaimsConfig } from './claims.config';
 import { CLAIMS_JOBS } from './claims.jobs';
@@ -171,6 +172,7 @@ export class ClaimsModule {
         ExportPatientDataHandler,
         BillingRuns,
         FileActiveOfRun,
+        ClaimIssuer,
         PeriodBilling,
         ClaimCorrections,
         BillingRunJob,

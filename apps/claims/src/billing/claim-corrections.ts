@@ -2,25 +2,19 @@ import { DomainError } from '@app/contracts';
 import { CommandPipeline, systemContext, type CommandUnit } from '@app/event-sourcing';
 import { CLOCK, type Clock } from '@app/service-kit';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import { ClaimAggregate } from '../commands/claim.aggregate';
 import { systemStepActor } from '../commands/step-actor';
-import { BILLING_SETTINGS, type BillingSettings } from '../claims.settings';
 import type { DeviceFacts, EnrolmentFacts } from '../domain/billing/billing-facts';
 import { billableDates } from '../domain/billing/billable-days';
-import { planClaim } from '../domain/billing/claim-plan';
 import { parsePeriod, type Period } from '../domain/billing/period';
-import type { TariffTable } from '../domain/tariffs/tariff-table';
 import { BillingRunsRepository } from '../projections/billing-runs.repository';
 import { ClaimKeysRepository } from '../projections/claim-keys.repository';
 import { ClaimsRepository, type ClaimToRecheck } from '../projections/claims.repository';
-import { DeviceFactsRepository } from '../projections/device-facts.repository';
-import { EnrolmentFactsRepository } from '../projections/enrolment-facts.repository';
 import { Submissions } from '../submission/submissions';
-import { TARIFF_TABLE } from '../tariffs/tariff-table.token';
 import { BILLING_ACTOR } from './billing.queue';
 import { BILLING_CONCURRENCY } from './period-billing';
 import { forEachConcurrently } from './concurrently';
+import { ClaimIssuer } from './claim-issuer';
 import { FileActiveOfRun, type FileActiveCache } from './file-active-of-run';
 
 const PAGE = 200;
@@ -51,15 +45,12 @@ export class ClaimCorrections {
   constructor(
     private readonly pipeline: CommandPipeline,
     private readonly aggregate: ClaimAggregate,
+    private readonly issuer: ClaimIssuer,
     private readonly claims: ClaimsRepository,
     private readonly claimKeys: ClaimKeysRepository,
     private readonly runs: BillingRunsRepository,
-    private readonly enrolmentFacts: EnrolmentFactsRepository,
-    private readonly deviceFacts: DeviceFactsRepository,
     private readonly fileActive: FileActiveOfRun,
     private readonly submissions: Submissions,
-    @Inject(TARIFF_TABLE) private readonly tariffs: TariffTable,
-    @Inject(BILLING_SETTINGS) private readonly settings: BillingSettings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -71,9 +62,9 @@ export class ClaimCorrections {
       const due = (await this.claims.toRecheck(PAGE)).filter((item) => !seen.has(item.claimId));
       if (due.length === 0) break;
       for (const item of due) seen.add(item.claimId);
-      const enrolments = new Map((await this.enrolmentFacts.factsOf([...new Set(due.map((item) => item.enrolmentId))])).map((e) => [e.enrolmentId, e]));
-      const deviceIds = [...new Set([...enrolments.values()].map((enrolment) => enrolment.deviceId))];
-      const devices = new Map((await this.deviceFacts.factsOf(deviceIds)).map((device) => [device.deviceId, device]));
+      const facts = await this.issuer.factsOf([...new Set(due.map((item) => item.enrolmentId))]);
+      const enrolments = new Map(facts.enrolments.map((enrolment) => [enrolment.enrolmentId, enrolment]));
+      const { devices } = facts;
       await forEachConcurrently(due, BILLING_CONCURRENCY, async (item) => {
         const enrolment = enrolments.get(item.enrolmentId);
         const period = parsePeriod(item.period);
@@ -124,26 +115,14 @@ export class ClaimCorrections {
     now: Date,
   ): Promise<Outcome> {
     const context = systemContext(BILLING_ACTOR, now, runId);
-    const plan = planClaim({
-      enrolment,
-      device,
-      period,
-      tariffs: this.tariffs,
-      fileActive,
-      minimumDays: this.settings.minimumDays,
-      alreadyClaimed: false,
-      ids: { claimId: uuidv7(), billingRunId: runId },
-      now,
-      correctionOf: item.claimId,
-    });
+    const plan = this.issuer.plan({ enrolment, device, period, fileActive, alreadyClaimed: false, billingRunId: runId, now, correctionOf: item.claimId });
     // A correction is never skipped (planClaim rejects it instead); should it be, the claim stays as it is.
     if (plan.kind === 'SKIP') {
       await this.claims.markChecked(unit.tx, item.claimId, enrolment.factsVersion);
       return { kind: 'CHECKED' };
     }
     const { claim, rejection } = plan;
-    await unit.execute(this.aggregate, { streamId: claim.claimId, command: { type: 'CreateClaim', claim, rejection, now }, context });
-    await this.claims.markChecked(unit.tx, claim.claimId, enrolment.factsVersion);
+    await this.issuer.issue(unit, plan, enrolment.factsVersion, context);
     await unit.execute(this.aggregate, {
       streamId: item.claimId,
       command: { type: 'CancelClaim', by: systemStepActor(BILLING_ACTOR), reason: null, cause: 'CORRECTED', supersededBy: claim.claimId, now },

@@ -1,22 +1,16 @@
 import { CommandPipeline, systemContext } from '@app/event-sourcing';
 import { CLOCK, type Clock } from '@app/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
-import { ClaimAggregate } from '../commands/claim.aggregate';
-import { BILLING_SETTINGS, type BillingSettings } from '../claims.settings';
 import type { DeviceFacts, EnrolmentFacts } from '../domain/billing/billing-facts';
-import { planClaim, type SkipReason } from '../domain/billing/claim-plan';
+import { type SkipReason } from '../domain/billing/claim-plan';
 import type { Period } from '../domain/billing/period';
-import type { TariffTable } from '../domain/tariffs/tariff-table';
 import { BillingRunsRepository } from '../projections/billing-runs.repository';
 import { ClaimKeysRepository, claimKeyOf } from '../projections/claim-keys.repository';
-import { ClaimsRepository } from '../projections/claims.repository';
-import { DeviceFactsRepository } from '../projections/device-facts.repository';
 import { EnrolmentFactsRepository } from '../projections/enrolment-facts.repository';
 import { Submissions } from '../submission/submissions';
-import { TARIFF_TABLE } from '../tariffs/tariff-table.token';
 import { BILLING_ACTOR } from './billing.queue';
 import { forEachConcurrently } from './concurrently';
+import { ClaimIssuer } from './claim-issuer';
 import { FileActiveOfRun, type FileActiveCache } from './file-active-of-run';
 
 /** Enrolments read a page at a time; each billed in its own transaction, this many at once. */
@@ -43,16 +37,12 @@ type Billed = { kind: 'CLAIMED'; claimId: string; submittable: boolean } | { kin
 export class PeriodBilling {
   constructor(
     private readonly pipeline: CommandPipeline,
-    private readonly aggregate: ClaimAggregate,
+    private readonly issuer: ClaimIssuer,
     private readonly runs: BillingRunsRepository,
     private readonly enrolmentFacts: EnrolmentFactsRepository,
-    private readonly deviceFacts: DeviceFactsRepository,
     private readonly claimKeys: ClaimKeysRepository,
-    private readonly claims: ClaimsRepository,
     private readonly fileActive: FileActiveOfRun,
     private readonly submissions: Submissions,
-    @Inject(TARIFF_TABLE) private readonly tariffs: TariffTable,
-    @Inject(BILLING_SETTINGS) private readonly settings: BillingSettings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -64,8 +54,7 @@ export class PeriodBilling {
       if (ids.length === 0) break;
       after = ids[ids.length - 1];
       const todo = ids.filter((id) => !done.has(id));
-      const enrolments = await this.enrolmentFacts.factsOf(todo);
-      const devices = await this.devicesOf(enrolments);
+      const { enrolments, devices } = await this.issuer.factsOf(todo);
       const taken = await this.claimKeys.taken(enrolments.map((enrolment) => this.keyOf(enrolment, period)));
       await forEachConcurrently(enrolments, BILLING_CONCURRENCY, async (enrolment) => {
         const device = devices.get(enrolment.deviceId) ?? null;
@@ -99,23 +88,12 @@ export class PeriodBilling {
         await this.runs.recordItem(unit.tx, { runId, enrolmentId, outcome: 'SKIPPED', reason, claimId: null });
         return { kind: 'SKIPPED', reason };
       };
-      const plan = planClaim({
-        enrolment,
-        device,
-        period,
-        tariffs: this.tariffs,
-        fileActive,
-        minimumDays: this.settings.minimumDays,
-        alreadyClaimed,
-        ids: { claimId: uuidv7(), billingRunId: runId },
-        now,
-      });
+      const plan = this.issuer.plan({ enrolment, device, period, fileActive, alreadyClaimed, billingRunId: runId, now });
       if (plan.kind === 'SKIP') return skip(plan.reason);
       const { claim, rejection } = plan;
       // Another run (or replica) took the key meanwhile: this enrolment's month is claimed already.
       if (!(await this.claimKeys.claim(unit.tx, { ...this.keyOf(enrolment, period), claimId: claim.claimId }))) return skip('ALREADY_CLAIMED');
-      await unit.execute(this.aggregate, { streamId: claim.claimId, command: { type: 'CreateClaim', claim, rejection, now }, context });
-      await this.claims.markChecked(unit.tx, claim.claimId, enrolment.factsVersion);
+      await this.issuer.issue(unit, plan, enrolment.factsVersion, context);
       await this.runs.recordItem(unit.tx, { runId, enrolmentId, outcome: 'CLAIMED', reason: null, claimId: claim.claimId });
       return { kind: 'CLAIMED', claimId: claim.claimId, submittable: rejection === null };
     });
@@ -123,10 +101,5 @@ export class PeriodBilling {
 
   private keyOf(enrolment: EnrolmentFacts, period: Period) {
     return { pseudonym: enrolment.pseudonym, indication: enrolment.indication, period: period.id };
-  }
-
-  private async devicesOf(enrolments: EnrolmentFacts[]): Promise<Map<string, DeviceFacts>> {
-    const ids = [...new Set(enrolments.map((enrolment) => enrolment.deviceId))];
-    return new Map((await this.deviceFacts.factsOf(ids)).map((device) => [device.deviceId, device]));
   }
 }
