@@ -1,5 +1,6 @@
-import type { ClaimLineKindV1, RemittedLineV1 } from '@app/contracts';
+import type { RemittedLineV1 } from '@app/contracts';
 import type { ClaimSummary } from '../commands/claim-summary';
+import type { Remittance } from '../projections/remittances.repository';
 
 /** What one payment run pays (a claim's approved lines) or takes back (a cancelled paid claim's credit, negative) for one claim. */
 export interface PaymentItem {
@@ -9,16 +10,8 @@ export interface PaymentItem {
   lines: RemittedLineV1[];
 }
 
-/** One remittance advice: one payee, one payment run (API.md "Remittances"). */
-export interface PlannedRemittance {
-  id: string;
-  paymentRunId: string;
-  payee: string;
-  reference: string;
-  paidAt: string;
-  totalCents: number;
-  claims: { claimId: string; period: string; lines: { kind: ClaimLineKindV1; code: string; amountCents: number }[]; amountCents: number }[];
-}
+/** One remittance advice: one payee, one payment run, as the repository stores it. */
+export type PlannedRemittance = Remittance;
 
 export interface RemittancePlan {
   remittances: PlannedRemittance[];
