@@ -10,6 +10,7 @@ import { startClaims } from '../apps/claims/src/testing/claims.test-app';
 import { startDeviceCertification } from '../apps/device-certification/src/testing/device-certification.test-app';
 import { createGatewayApp } from '../apps/gateway/src/gateway.app';
 import { loadGatewayConfig } from '../apps/gateway/src/gateway.config';
+import { TEST_GATEWAY_ENV } from '../apps/gateway/src/testing/test-gateway-env';
 import { loadServiceRegistry } from '../apps/gateway/src/registry';
 import { startEnrolment } from '../apps/enrolment/src/testing/enrolment.test-app';
 import { startPatients } from '../apps/patients/src/testing/patients.test-app';
@@ -103,7 +104,7 @@ describe('bad input on every route of every service (issue item 9)', () => {
     // The gateway routes the prefixes of services.json to the services started here.
     const ports = new Map(await Promise.all(SERVICES.map(async ({ name }) => [name, await listen(started.get(name)!.app)] as const)));
     const registry = loadServiceRegistry().map((entry) => ({ ...entry, port: ports.get(entry.name) ?? entry.port }));
-    gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), registry, {});
+    gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, ...TEST_GATEWAY_ENV }, { defaultPort: 3000 }), registry, {});
     await gateway.init();
     await Promise.all([...started.values()].map(settled));
   });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app';
 import { loadGatewayConfig } from '../../apps/gateway/src/gateway.config';
+import { TEST_GATEWAY_ENV } from '../../apps/gateway/src/testing/test-gateway-env';
 import { loadServiceRegistry } from '../../apps/gateway/src/registry';
 
 /** Serves a started test app on a free loopback port: the gateway reaches it over a real socket. */
@@ -24,7 +25,7 @@ export async function gatewayOver(apps: Record<string, INestApplication>, logs?:
     .map((entry) => ({ ...entry, port: ports.get(entry.name) ?? entry.port }));
   const missing = [...ports.keys()].filter((name) => !registry.some((entry) => entry.name === name));
   if (missing.length) throw new Error(`gatewayOver: not in services.json: ${missing.join(', ')}`);
-  const config = loadGatewayConfig({ ...process.env, NODE_ENV: 'test', ...(logs ? { LOG_LEVEL: 'trace' } : {}) }, { defaultPort: 3000 });
+  const config = loadGatewayConfig({ ...process.env, ...TEST_GATEWAY_ENV, ...(logs ? { LOG_LEVEL: 'trace' } : {}) }, { defaultPort: 3000 });
   // `logs`: the gateway's too, and, its logger being the framework's one of the process from now on, every app's framework lines.
   const gateway = await createGatewayApp(config, registry, {}, logs);
   await gateway.init();

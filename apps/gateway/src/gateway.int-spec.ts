@@ -6,6 +6,7 @@ import { signDevToken } from '@app/auth';
 import request from 'supertest';
 import { createGatewayApp } from './gateway.app';
 import { loadGatewayConfig } from './gateway.config';
+import { TEST_GATEWAY_ENV } from './testing/test-gateway-env';
 import { NO_TOPICS, type ServiceEntry } from './registry';
 
 /** A tiny service on a real socket: echoes what reached it, answers readiness as told. */
@@ -85,7 +86,7 @@ describe('gateway (real sockets, two local upstreams)', () => {
       { name: 'claims', port: claimsPort, entry: 'x.ts', prefixes: ['/v1/claims', '/v1/billing-runs'], topics: NO_TOPICS },
       { name: 'ledger', port: deadPort, entry: 'x.ts', prefixes: ['/v1/ledger'], topics: NO_TOPICS },
     ];
-    gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), services, {});
+    gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, ...TEST_GATEWAY_ENV }, { defaultPort: 3000 }), services, {});
     await gateway.init();
     http = request(gateway.getHttpServer());
   });
@@ -204,7 +205,7 @@ describe('gateway (real sockets, two local upstreams)', () => {
     expect(withDead.text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|ledger/);
 
     const live = services.filter((s) => s.name !== 'ledger');
-    const healthy = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), live, {});
+    const healthy = await createGatewayApp(loadGatewayConfig({ ...process.env, ...TEST_GATEWAY_ENV }, { defaultPort: 3000 }), live, {});
     await healthy.init();
     try {
       const ready = await request(healthy.getHttpServer()).get('/health/ready');

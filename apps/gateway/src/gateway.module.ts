@@ -14,6 +14,8 @@ import { PatientExportHttpController } from './patient-export/patient-export.htt
 import { GatewayProxyMiddleware } from './proxy/gateway-proxy.middleware';
 import type { ProxyTargets } from './proxy/proxy-decision';
 import { buildRouteTable, ServiceEntry, serviceUrl } from './registry';
+import { RateLimitMiddleware } from './security/rate-limit.middleware';
+import { RateLimiter } from './security/rate-limiter';
 
 export const GATEWAY_SERVICE_NAME = 'gateway';
 
@@ -45,11 +47,14 @@ export class GatewayModule implements NestModule {
         PatientExportComposer,
         UpstreamReadiness,
         GatewayProxyMiddleware,
+        RateLimiter,
       ],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
+    // First, so proxied routes are counted and a refused request reaches no service (it skips its exempt paths itself).
+    consumer.apply(RateLimitMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
     // The dossier is composed (dossier-disclosures/), not proxied.
     consumer.apply(GatewayProxyMiddleware).exclude(DOSSIER_ROUTE).forRoutes({ path: '*path', method: RequestMethod.ALL });
   }

@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   idempotencyInProgress: 'IDEMPOTENCY.REQUEST_IN_PROGRESS',
   tooLarge: 'REQUEST.TOO_LARGE',
   dependencyUnavailable: 'DEPENDENCY.UNAVAILABLE',
+  /** The caller (its token's `sub`, or its address without a valid token) spent its requests of the minute; `Retry-After` says when to come back. */
+  rateLimited: 'RATE.LIMITED',
   internal: 'INTERNAL.ERROR',
 } as const;
 
@@ -35,6 +37,7 @@ export const ERROR_STATUS: Record<string, number> = {
   [ERROR_CODES.idempotencyInProgress]: 409,
   [ERROR_CODES.tooLarge]: 413,
   [ERROR_CODES.dependencyUnavailable]: 503,
+  [ERROR_CODES.rateLimited]: 429,
   [ERROR_CODES.internal]: 500,
 };
 

@@ -8,6 +8,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createGatewayApp } from '../gateway.app';
 import { loadGatewayConfig } from '../gateway.config';
+import { TEST_GATEWAY_ENV } from '../testing/test-gateway-env';
 import { NO_TOPICS, type ServiceEntry } from '../registry';
 
 interface Seen {
@@ -90,7 +91,7 @@ describe('the gateway composes a dossier with its disclosures (real sockets, fak
       { name: 'audit-ledger', port: ledgerPort, entry: 'a.ts', prefixes: ['/v1/ledger', '/v1/liability'], topics: NO_TOPICS },
       { name: 'claims', port: deadPort, entry: 'c.ts', prefixes: ['/v1/claims'], topics: NO_TOPICS, disclosures: '/internal/audit-disclosures' },
     ];
-    gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), services, {});
+    gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, ...TEST_GATEWAY_ENV }, { defaultPort: 3000 }), services, {});
     await gateway.init();
     http = request(gateway.getHttpServer());
   });
@@ -166,7 +167,7 @@ describe('the gateway composes a dossier with its disclosures (real sockets, fak
 
   it('answers 503 naming the ledger when it is unreachable', async () => {
     const services: ServiceEntry[] = [{ name: 'audit-ledger', port: deadPort, entry: 'a.ts', prefixes: ['/v1/liability'], topics: NO_TOPICS }];
-    const alone = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), services, {});
+    const alone = await createGatewayApp(loadGatewayConfig({ ...process.env, ...TEST_GATEWAY_ENV }, { defaultPort: 3000 }), services, {});
     await alone.init();
     try {
       const res = await request(alone.getHttpServer()).get(`/v1/liability/prescriptions/${P.split(':')[1]}`).set('Authorization', auditor).expect(503);

@@ -6,6 +6,7 @@ import { freePort } from '@app/testing';
 import request from 'supertest';
 import { createGatewayApp } from '../gateway.app';
 import { loadGatewayConfig } from '../gateway.config';
+import { TEST_GATEWAY_ENV } from '../testing/test-gateway-env';
 import { NO_TOPICS, type ServiceEntry } from '../registry';
 
 /** A service's export part on a real socket: answers `part` (or `status`), and keeps what reached it. */
@@ -55,7 +56,7 @@ const entry = (name: string, port: number, patientExport?: string): ServiceEntry
 });
 
 async function gatewayFor(services: ServiceEntry[]): Promise<INestApplication> {
-  const gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, NODE_ENV: 'test' }, { defaultPort: 3000 }), services, {});
+  const gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, ...TEST_GATEWAY_ENV }, { defaultPort: 3000 }), services, {});
   await gateway.init();
   return gateway;
 }

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import { DomainError, ERROR_CODES } from '@app/contracts';
-import { bearerToken, JwtVerifier } from '@app/auth';
+import { JwtVerifier } from '@app/auth';
 import { correlationIdFor } from '@app/service-kit';
 import type { RequestHandler } from 'http-proxy-middleware';
 import { GATEWAY_CONFIG, PROXY_TARGETS } from '../gateway.tokens';
 import type { GatewayConfig } from '../gateway.config';
+import { verifiedPrincipal } from '../security/verified-principal';
 import { decideProxy, ProxyTargets } from './proxy-decision';
 import { createUpstreamProxy, ProxiedRequest } from './upstream-proxy';
 
@@ -33,7 +34,8 @@ export class GatewayProxyMiddleware implements NestMiddleware {
     const decision = decideProxy(this.targets, req.originalUrl ?? req.url ?? '/');
     if (decision.kind === 'gateway') return next();
     if (decision.kind === 'not_found') throw new DomainError(ERROR_CODES.notFound, decision.message, 'not_found');
-    if (decision.authenticate) await this.verifier.verify(bearerToken(req.headers.authorization));
+    // Verified once per request: the rate limit, before, already did when a token came.
+    if (decision.authenticate) await verifiedPrincipal(req, this.verifier);
     // The gateway's own id (edgeCorrelation set the client's aside), one across its logs and the service's.
     req.headers['x-correlation-id'] = correlationIdFor(req, res);
     // The kit's metrics label requests by matched route; a proxied request matches
