@@ -13,8 +13,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // scripts/ may print: these lines tell a developer what the broker is doing.
 const log = (line: string) => console.log(`[kafka] ${line}`);
 
-export async function isKafkaUp(): Promise<boolean> {
-  return brokerAnswers(kafkaSettings());
+// Each takes the broker instance's settings: by default KAFKA_BROKERS', a LocalPlatform passes its own port's.
+export async function isKafkaUp(s: KafkaSettings = kafkaSettings()): Promise<boolean> {
+  return brokerAnswers(s);
 }
 
 async function waitUntilAnswering(s: KafkaSettings, pid: number): Promise<void> {
@@ -61,8 +62,7 @@ async function stopUnauthenticatedBroker(s: KafkaSettings): Promise<void> {
  * survive a stopKafka()/startKafka() cycle. Either way, a service added to
  * services.json since the format gets its SCRAM credential.
  */
-export async function startKafka(): Promise<void> {
-  const s = kafkaSettings();
+export async function startKafka(s: KafkaSettings = kafkaSettings()): Promise<void> {
   await withFileLock(s.lockDir, async () => {
     await stopUnauthenticatedBroker(s);
     const starting = runningBrokerPid(s);
@@ -95,8 +95,7 @@ export async function startKafka(): Promise<void> {
 }
 
 /** Stops the broker this project started (found by its pid file); others are left alone. */
-export async function stopKafka(): Promise<void> {
-  const s = kafkaSettings();
+export async function stopKafka(s: KafkaSettings = kafkaSettings()): Promise<void> {
   await withFileLock(s.lockDir, async () => {
     const pid = runningBrokerPid(s);
     if (pid === null) {
@@ -114,12 +113,11 @@ export async function stopKafka(): Promise<void> {
  * whether it did. A broker that answers still gets the SCRAM credential of a
  * service new in services.json.
  */
-export async function ensureKafka(): Promise<{ startedByUs: boolean }> {
-  if (await isKafkaUp()) {
-    const s = kafkaSettings();
+export async function ensureKafka(s: KafkaSettings = kafkaSettings()): Promise<{ startedByUs: boolean }> {
+  if (await isKafkaUp(s)) {
     await withFileLock(s.lockDir, async () => void addNewScramUsers(s, credentialsFor(s), log));
     return { startedByUs: false };
   }
-  await startKafka();
+  await startKafka(s);
   return { startedByUs: true };
 }

@@ -38,9 +38,11 @@ export async function migrateServices(
   registry: readonly ServiceEntry[],
   log: (line: string) => void,
   scope: MigrationScope = { services: registry, patientKeys: true },
+  /** Where DATABASE_URL comes from (a LocalPlatform passes its own database's). */
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
   // Only the database settings matter here; PORT is each service's own business.
-  const config = loadPlatformConfig(process.env, { defaultPort: 3000 });
+  const config = loadPlatformConfig(env, { defaultPort: 3000 });
   const provisions = await canManageRoles(config.DATABASE_URL);
   const grantees = patientKeyGrantees(registry);
   const withPatientKeys = scope.patientKeys && grantees.holders.length + grantees.erasers.length > 0;

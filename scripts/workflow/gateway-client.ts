@@ -1,0 +1,100 @@
+/**
+ * The JSON of an answer, untyped unless the caller names its shape (the
+ * steps do, with api-views.ts): the e2e, fault and demo code read any field of
+ * any resource of API.md, as supertest's `body` let them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyJson = any;
+
+/** What one call answered. */
+export interface GatewayResponse<T = AnyJson> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface CallOptions {
+  /** A bearer token (without "Bearer "), or a full Authorization value. */
+  token?: string;
+  body?: unknown;
+  /** The status(es) expected; another one throws. Default: any 2xx. */
+  expect?: number | readonly number[];
+  headers?: Record<string, string>;
+  /** Default 15 s: every call of a test is bounded. */
+  timeoutMs?: number;
+}
+
+/** A status the caller did not expect: names the call and the error body, never the token. */
+export class UnexpectedStatusError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`${method} ${path} answered ${status}: ${JSON.stringify(body)?.slice(0, 2_000)}`);
+    this.name = 'UnexpectedStatusError';
+  }
+}
+
+/**
+ * The public API as a client meets it: JSON over HTTP through the gateway,
+ * with Node's fetch (no test framework, so the demo and the benches use it too).
+ */
+export class GatewayClient {
+  readonly baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+  }
+
+  async call<T = AnyJson>(method: string, path: string, options: CallOptions = {}): Promise<GatewayResponse<T>> {
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    if (options.token) headers.authorization = options.token.startsWith('Bearer ') ? options.token : `Bearer ${options.token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      // not JSON (a proxy's error page): kept as text
+    }
+    const expected = options.expect === undefined ? undefined : ([] as number[]).concat(options.expect);
+    const ok = expected ? expected.includes(response.status) : response.status >= 200 && response.status < 300;
+    if (!ok) throw new UnexpectedStatusError(method, path, response.status, body);
+    return { status: response.status, body: body as T, headers: response.headers };
+  }
+
+  get<T = AnyJson>(path: string, options?: Omit<CallOptions, 'body'>) {
+    return this.call<T>('GET', path, options);
+  }
+
+  post<T = AnyJson>(path: string, body: unknown, options?: Omit<CallOptions, 'body'>) {
+    return this.call<T>('POST', path, { ...options, body });
+  }
+}
+
+/**
+ * Asks `probe` until it answers something (not undefined, not false), at
+ * most `timeoutMs`: effects in other services appear "within 5 seconds"
+ * (API.md), and a client polls.
+ */
+export async function pollUntil<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  { timeoutMs = 20_000, intervalMs = 100 }: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value as T;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

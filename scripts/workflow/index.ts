@@ -1,0 +1,5 @@
+export * from './gateway-client';
+export * from './actors';
+export * from './identifiers';
+export * from './workflow-steps';
+export type * from './api-views';
