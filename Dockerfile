@@ -1,15 +1,18 @@
-# One image for every app of services.json: `APP` (build arg or runtime env)
-# picks the service, scripts/platform/run-app.ts looks up its entry.
+# One image for every app of services.json: `APP` (runtime env, or the build arg
+# for its default) picks the service, scripts/platform/run-app.ts looks up its entry.
 #   docker build -t connected-health .
 #   docker run -e APP=gateway -p 3000:3000 connected-health
-# TypeScript runs through @swc-node/register (as with `npm start`), so the
-# image needs no build step and the `@app/*` path aliases resolve at runtime.
+# docker-compose.yml runs every service (and migrate, kafka-setup, signing-keys)
+# from this one image with a command and APP of its own.
+# TypeScript runs through @swc-node/register (as with `npm start`), so the image
+# needs no build step and the `@app/*` path aliases resolve at runtime (tsconfig.json).
 
 FROM node:20-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
-# Install scripts are not needed (SWC ships its binary as an optional
-# dependency) and npm 10 in this image would otherwise run them.
+# Not --omit=dev: @swc-node/register and @swc/core, which run the TypeScript, are
+# devDependencies. Install scripts are not needed (SWC ships its binary as an
+# optional dependency for the platform) and npm 10 would otherwise run them.
 RUN npm ci --no-audit --no-fund --ignore-scripts
 
 FROM node:20-slim
@@ -20,6 +23,9 @@ COPY package.json package-lock.json tsconfig.json .swcrc services.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY scripts ./scripts
+# The ledger's development tree-head key (LEDGER_SIGNING_KEY unset, never in
+# production) is kept here; compose mounts a volume, which takes this owner.
+RUN mkdir -p /home/node/.cache/connected-health && chown -R node:node /home/node/.cache
 ARG APP=gateway
 ENV APP=${APP}
 # swc-node compiles on load and caches in /tmp: /app stays read-only for the app.
