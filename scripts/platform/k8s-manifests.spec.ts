@@ -73,20 +73,26 @@ describe('k8s Secrets and ConfigMaps against services.json', () => {
     }
   });
 
-  it("runs a service's migrations with its migration Secret and the app with its own Secret and its KafkaUser's password", () => {
-    const template = readFileSync(join(REPO_ROOT, 'k8s', 'service.template.yaml'), 'utf8');
-    const [deployment] = parseAllDocuments(template).map((d) => d.toJS());
-    const pod = deployment.spec.template.spec;
-    expect(pod.initContainers[0].envFrom).toEqual([{ configMapRef: { name: 'platform-config' } }, { secretRef: { name: 'SERVICE_NAME-migration' } }]);
-    const app = pod.containers[0];
-    expect(app.envFrom).toEqual([{ configMapRef: { name: 'platform-config' } }, { secretRef: { name: 'SERVICE_NAME-secrets' } }]);
-    expect(app.env).toEqual(
-      expect.arrayContaining([
-        { name: 'KAFKA_USERNAME', value: 'SERVICE_NAME' },
-        { name: 'KAFKA_PASSWORD', valueFrom: { secretKeyRef: { name: 'kafka-user-SERVICE_NAME', key: 'password' } } },
-      ]),
-    );
-  });
+  it.each(services.map((service) => [service.name, service] as const))(
+    '%s runs its migrations with its migration Secret, the app with its own Secret and KafkaUser password only',
+    (_name, service) => {
+      const deployment = manifests(`${service.name}.yaml`).find((m) => m.kind === 'Deployment') as Manifest & {
+        spec: { template: { spec: { initContainers?: Array<{ envFrom: unknown[] }>; containers: Array<{ envFrom: unknown[]; env: unknown[] }> } } };
+      };
+      const pod = deployment.spec.template.spec;
+      if (service.schema) {
+        expect(pod.initContainers?.[0].envFrom).toEqual([{ configMapRef: { name: 'platform-config' } }, { secretRef: { name: `${service.name}-migration` } }]);
+      } else expect(pod.initContainers).toBeUndefined();
+      const app = pod.containers[0];
+      const secretRefs = JSON.stringify(app).match(/"(secretRef|secretKeyRef)":\{[^}]*"name":"[^"]+"/g) ?? [];
+      const named = secretRefs.map((ref) => ref.replace(/.*"name":"/, '').replace(/"$/, '')).sort();
+      const expected = [
+        ...(expectedSecretKeys(service).length > 0 ? [`${service.name}-secrets`] : []),
+        ...(service.topics.publishes.length + service.topics.consumes.length > 0 ? [`kafka-user-${service.name}`] : []),
+      ].sort();
+      expect(named).toEqual(expected);
+    },
+  );
 
   describe('patient keys (k8s/patient-keys.yaml)', () => {
     interface Container {
