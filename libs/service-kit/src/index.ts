@@ -24,6 +24,7 @@ export * from './http/invalid-request';
 export * from './http/list-response';
 export * from './http/page-query.dto';
 export * from './http/request-limits';
+export * from './http/keep-alive';
 export * from './http/safe-input.guard';
 export * from './http/unsafe-input';
 export * from './http/validation-details';

@@ -17,11 +17,12 @@ export class EnrolmentSealing {
 
   /** The identity a prescription carried, as this enrolment keeps it; ERASED when the patient was erased meanwhile. */
   async identityFromPrescription(pseudonym: string, prescriptionId: string, encrypted: string, enrolmentId: string, tx: Transaction): Promise<string> {
-    const opener = await this.keyring.openerFor(pseudonym, tx);
+    // One read of the patient's keys for both; never a key issued for a patient whose identity reads erased.
+    const { opener, sealer } = await this.keyring.liveKeysFor(pseudonym, tx);
     const identity = opener.decrypt(encrypted, fieldAad(`prescription:${prescriptionId}`, PRESCRIPTION_SEALED_FIELDS.identity));
     if (identity === ERASED) return ERASED;
-    const sealer = await this.keyring.sealerFor(pseudonym, tx);
-    return sealer.encrypt(identity, identityAad(enrolmentId));
+    // A generation that opens is the live one; the fallback only covers a key store that would say otherwise.
+    return (sealer ?? (await this.keyring.sealerFor(pseudonym, tx))).encrypt(identity, identityAad(enrolmentId));
   }
 
   async reason(pseudonym: string, enrolmentId: string, step: 'suspension' | 'end', at: Date, text: string, tx: Transaction): Promise<SealedTextV1> {

@@ -1,8 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Agent, IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { ERROR_CODES } from '@app/contracts';
 import { createProxyMiddleware, type RequestHandler } from 'http-proxy-middleware';
 import { writeErrorBody } from './error-response';
+import { createUpstreamAgent } from './upstream-agent';
 
 export interface UpstreamTarget {
   service: string;
@@ -17,12 +18,14 @@ export type ProxiedRequest = IncomingMessage & { upstream?: UpstreamTarget };
  * request by the gateway middleware. Bodies are piped as they arrive (the
  * gateway has no body parser), and every request header goes through
  * unchanged: Authorization, the gateway's X-Correlation-Id and the client's
- * X-Client-Correlation-Id included.
+ * X-Client-Correlation-Id included. Connections to the services are kept
+ * alive and reused (upstream-agent.ts).
  */
-export function createUpstreamProxy(timeoutMs: number): RequestHandler<ProxiedRequest, ServerResponse> {
+export function createUpstreamProxy(timeoutMs: number, agent: Agent = createUpstreamAgent()): RequestHandler<ProxiedRequest, ServerResponse> {
   const logger = new Logger('GatewayProxy');
   return createProxyMiddleware<ProxiedRequest, ServerResponse>({
     router: (req) => req.upstream!.target,
+    agent,
     changeOrigin: true,
     xfwd: true,
     proxyTimeout: timeoutMs,

@@ -31,6 +31,12 @@ export class PrescriptionOpening {
     return view;
   }
 
+  /** The answer of a command: opened with the keys its step sealed with (PrescriptionSeals.opener), no second read of them. */
+  viewWith(viewer: PrescriptionViewer, row: PrescriptionRow, opener: PatientOpener): PrescriptionView {
+    const may = rightsOf(viewer, row);
+    return openView(row, (may.identity || may.texts) && !row.erased ? opener : null, may);
+  }
+
   /** The patient reads all of it: their identity as the latest prescription holds it, and every text. */
   async exportFor(pseudonym: string, rows: PrescriptionRow[]): Promise<PatientExportPart> {
     const opener = rows.some((row) => !row.erased) ? await this.keyring.openerFor(pseudonym) : null;
@@ -48,13 +54,17 @@ export class PrescriptionOpening {
     };
     return Promise.all(
       rows.map(async (row) => {
-        const identity = maySeeIdentity(viewer, row.prescriberRpps);
-        const texts = identity || mayReadTexts(viewer);
-        const opener = (identity || texts) && !row.erased ? await openerOf(row.resource.patient.pseudonym) : null;
-        return openView(row, opener, { identity, texts });
+        const may = rightsOf(viewer, row);
+        const opener = (may.identity || may.texts) && !row.erased ? await openerOf(row.resource.patient.pseudonym) : null;
+        return openView(row, opener, may);
       }),
     );
   }
+}
+
+function rightsOf(viewer: PrescriptionViewer, row: PrescriptionRow): { identity: boolean; texts: boolean } {
+  const identity = maySeeIdentity(viewer, row.prescriberRpps);
+  return { identity, texts: identity || mayReadTexts(viewer) };
 }
 
 /** `opener` null with a right to read: the patient was erased. */

@@ -1,9 +1,10 @@
 import type { EventContract, EventPayloads } from '@app/contracts';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { probeBrokers } from '../kafka/broker-probe';
 import { KAFKA_CLIENT, MESSAGING_OPTIONS, type MessagingModuleOptions } from '../messaging.options';
+import { OutboxSignal } from '../outbox/outbox-signal';
 import type { ConsumerStatus } from './consumer-status';
 import { type AnyPayloads, IdempotentConsumer } from './idempotent-consumer';
 import type { IdempotentConsumerOptions } from './idempotent-consumer.options';
@@ -38,6 +39,7 @@ export class IdempotentConsumerFactory implements OnApplicationBootstrap, OnModu
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Optional() @Inject(OutboxSignal) private readonly outboxSignal?: OutboxSignal,
   ) {}
 
   create<P extends EventPayloads>(definition: ContractConsumerDefinition<P>): IdempotentConsumer<P>;
@@ -81,6 +83,8 @@ export class IdempotentConsumerFactory implements OnApplicationBootstrap, OnModu
       serviceName: this.options.serviceName,
       kafka: this.kafka,
       dataSource: this.dataSource,
+      // A reaction's outbox rows go out at its commit, not at the relay's next poll.
+      afterCommit: () => this.outboxSignal?.notify(),
     });
   }
 }

@@ -85,4 +85,11 @@ export interface IdempotentConsumerOptions {
   ensureTopics?: number | false;
   logger?: Logger;
   hooks?: IdempotentConsumerHooks;
+  /**
+   * Called after each of its transactions commits. Its handlers may have
+   * written outbox rows (a reaction's events): the factory wakes the
+   * service's relay here, as a command does after its commit, instead of
+   * leaving them to the relay's next poll.
+   */
+  afterCommit?: () => void;
 }

@@ -162,6 +162,7 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
     } catch (error) {
       return this.handleRunAround(place, run, error);
     }
+    this.options.afterCommit?.();
     const last = run[run.length - 1].message;
     await place.settledUpTo(last);
     outcomes.forEach((outcome, index) => this.report(outcome, run[index].envelope.type, started));
@@ -218,6 +219,7 @@ export class IdempotentConsumer<P extends EventPayloads = AnyPayloads> {
       try {
         const where = { topic: place.topic, partition: place.partition, offset: message.offset, attempt, messages: [{ offset: message.offset, value: message.value }] };
         const outcome = await this.processOnce(envelope, where);
+        this.options.afterCommit?.();
         await place.settledUpTo(message);
         this.logger.debug(`${trace}: ${outcome}`);
         return this.report(outcome, envelope.type, started);

@@ -17,6 +17,13 @@ export interface OutboxRelayTuning {
   maxSendBytes: number;
   /** Polling period when no wake-up arrives (another process may have written). */
   pollIntervalMs: number;
+  /**
+   * First wait before reading again a head held back by a transaction still
+   * in flight (any transaction of the cluster that took an id before the
+   * head's, most often another service's, which never wakes this relay):
+   * doubled at each try, up to pollIntervalMs.
+   */
+  blockedRetryMs: number;
   /** How often a replica without the lock tries to take it. */
   lockRetryMs: number;
   /** Longest wait between two attempts at a batch that failed. */
@@ -31,6 +38,7 @@ export const DEFAULT_RELAY_TUNING: OutboxRelayTuning = {
   batchSize: 1_000,
   maxSendBytes: 512 * 1024,
   pollIntervalMs: 250,
+  blockedRetryMs: 2,
   lockRetryMs: 1_000,
   maxBackoffMs: 5_000,
   stopTimeoutMs: 10_000,

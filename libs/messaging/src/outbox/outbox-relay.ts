@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Partitioners, type Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { headOutcome, type HeadOutcome } from './head-outcome';
 import { settledPrefix, toTopicMessages, withinBytes, type OutboxRow } from './outbox-batch';
 import { DEFAULT_RELAY_TUNING, type OutboxRelayHooks, type OutboxRelayOptions, type OutboxRelayTuning } from './outbox-relay.options';
 import { DELETE_SENT, SELECT_HEAD } from './outbox-relay.sql';
@@ -64,6 +65,7 @@ export class OutboxRelay {
 
   private async loop(): Promise<void> {
     let failures = 0;
+    let blockedWaitMs = 0;
     while (!this.stopping) {
       try {
         if (!this.leadership.held) {
@@ -73,10 +75,18 @@ export class OutboxRelay {
           }
           this.announceLeadership();
         }
-        const more = await this.publishHead();
+        const { next, sent } = await this.publishHead();
         if (failures > 0) this.logger.log(`Outbox relay publishes again after ${failures} failed attempt(s)`);
         failures = 0;
-        if (!more) await this.work.sleep(this.tuning.pollIntervalMs);
+        if (next === 'blocked') {
+          // Its blocker may commit in another process, which wakes nobody here: look again soon, then less and
+          // less often while the same head stays held back (a round that sent rows starts again from the shortest).
+          blockedWaitMs = Math.min(this.tuning.pollIntervalMs, blockedWaitMs === 0 || sent > 0 ? this.tuning.blockedRetryMs : blockedWaitMs * 2);
+          await this.work.sleep(blockedWaitMs);
+        } else {
+          blockedWaitMs = 0;
+          if (next === 'drained') await this.work.sleep(this.tuning.pollIntervalMs);
+        }
       } catch (error) {
         failures += 1;
         this.reportFailure(error, failures);
@@ -88,18 +98,19 @@ export class OutboxRelay {
     await this.letGo();
   }
 
-  /** Publishes the settled head; true when more rows are ready at once (a full read, or a send cut by size). */
-  private async publishHead(): Promise<boolean> {
+  /** Publishes the settled head: how many rows went, and what to do next (headOutcome). */
+  private async publishHead(): Promise<{ next: HeadOutcome; sent: number }> {
     const read = await this.leadership.query<OutboxRow>(SELECT_HEAD, [this.tuning.batchSize]);
     const settled = settledPrefix(read);
     const rows = withinBytes(settled, this.tuning.maxSendBytes);
-    if (rows.length === 0) return false;
-    const started = Date.now();
-    const producer = await this.connectedProducer();
-    await producer.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
-    await this.leadership.query(DELETE_SENT, [rows.map((row) => row.position)]);
-    this.hooks.published?.(rows.length, Date.now() - started);
-    return rows.length < settled.length || read.length === this.tuning.batchSize;
+    if (rows.length > 0) {
+      const started = Date.now();
+      const producer = await this.connectedProducer();
+      await producer.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
+      await this.leadership.query(DELETE_SENT, [rows.map((row) => row.position)]);
+      this.hooks.published?.(rows.length, Date.now() - started);
+    }
+    return { next: headOutcome({ read: read.length, settled: settled.length, sent: rows.length, batchSize: this.tuning.batchSize }), sent: rows.length };
   }
 
   private async connectedProducer(): Promise<Producer> {

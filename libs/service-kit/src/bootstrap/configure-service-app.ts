@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { keepConnectionsAlive } from '../http/keep-alive';
 import { JSON_BODY_LIMIT_BYTES } from '../http/request-limits';
 import { setupOpenApi } from '../observability/openapi';
 
@@ -15,6 +16,7 @@ export function configureServiceApp(app: INestApplication, service: string): voi
   useJsonBodyLimit(app);
   const instance = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
   instance.disable?.('x-powered-by');
+  keepConnectionsAlive(app.getHttpServer());
   setupOpenApi(app, service);
 }
 

@@ -20,6 +20,8 @@ function keyring(): PatientKeyring & { asked: string[] } {
   return {
     asked,
     sealerFor: () => Promise.reject(new Error('not used')),
+    keysFor: () => Promise.reject(new Error('not used')),
+    liveKeysFor: () => Promise.reject(new Error('not used')),
     openerFor: async (pseudonym) => {
       asked.push(pseudonym);
       return opener(pseudonym);

@@ -23,11 +23,28 @@ export interface PatientOpener {
   openText(sealed: Pick<SealedTextV1, 'ciphertext'>, aad: string): { text: string; salt: string } | Erased;
 }
 
+export interface PatientKeys {
+  sealer: PatientSealer;
+  opener: PatientOpener;
+}
+
 export interface PatientKeyring {
   /** The patient's live data key, issued in the caller's transaction when there is none (a first prescription). */
   sealerFor(pseudonym: string, manager: EntityManager): Promise<PatientSealer>;
   /** Opens what was written under any generation of the patient's key. */
   openerFor(pseudonym: string, manager?: EntityManager): Promise<PatientOpener>;
+  /**
+   * Both of the above from one read of the patient's generations, in the
+   * caller's transaction: for a step that writes, then answers with what it
+   * holds (a second read would only cost a round trip).
+   */
+  keysFor(pseudonym: string, manager: EntityManager): Promise<PatientKeys>;
+  /**
+   * The same one read, for a step that first reads what it may rewrite: never
+   * issues a key, so `sealer` is null when the patient has no live key
+   * (erased, or never written for).
+   */
+  liveKeysFor(pseudonym: string, manager: EntityManager): Promise<{ sealer: PatientSealer | null; opener: PatientOpener }>;
   /** Drops what this process holds of the patient's keys (on PatientErased). */
   forget(pseudonym: string): void;
 }

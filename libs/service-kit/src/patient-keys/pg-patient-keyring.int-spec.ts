@@ -3,7 +3,7 @@ import { ERASED } from '@app/contracts';
 import { CiphertextAuthenticationError, ConfiguredMasterKeyWrapper, fieldAad, type MasterKeyWrapper } from '@app/fr-health';
 import { commitmentMatches } from '@app/audit';
 import { createTestPatientKeys, createTestRoles, dropTestRoles, testDatabaseUrl, type TestPatientKeys } from '@app/testing';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { databaseUrlAs, type ServiceRoles } from '../database/service-roles';
 import { PATIENT_KEY_FUNCTIONS } from './patient-key-rights';
 import { PgPatientKeyEraser } from './pg-patient-key-eraser';
@@ -178,6 +178,65 @@ describe('patient keys: PgPatientKeyring, PgPatientKeyEraser and rotation (real 
     const { generation, token } = await write(patient, 'rb', 'again');
     expect(generation).toBe(1);
     expect(await read(patient, 'rb', token)).toBe('again');
+  });
+
+  it('keysFor: a sealer and an opener from one read of the generations, issuing a first key, opening an erased generation as erased', async () => {
+    const patient = newPseudonym();
+    /** The transaction's manager, counting the reads of the patient's generations. */
+    const counted = async <T>(step: (manager: EntityManager) => Promise<T>) => {
+      let reads = 0;
+      const result = await asHolder.transaction((manager) => {
+        const query = manager.query.bind(manager);
+        manager.query = ((sql: string, parameters?: unknown[]) => {
+          if (sql.includes('data_keys_of(')) reads += 1;
+          return query(sql, parameters);
+        }) as EntityManager['query'];
+        return step(manager);
+      });
+      return { result, reads };
+    };
+    // A first write: the key is issued in the transaction, and the opener of the same call opens what it seals.
+    const first = await counted(async (manager) => {
+      const { sealer, opener } = await keyring.keysFor(patient, manager);
+      const token = sealer.encrypt('first', aad('k1'));
+      return { generation: sealer.generation, token, opened: opener.decrypt(token, aad('k1')) };
+    });
+    expect(first).toEqual({ result: { generation: 1, token: expect.any(String), opened: 'first' }, reads: 1 });
+    // After an erasure: generation 1 reads erased, the re-issued generation 2 opens; still one read.
+    await erasePatient(patient);
+    const second = await counted(async (manager) => {
+      const { sealer, opener } = await keyring.keysFor(patient, manager);
+      const token = sealer.encrypt('second', aad('k2'));
+      return { generation: sealer.generation, old: opener.decrypt(first.result.token, aad('k1')), opened: opener.decrypt(token, aad('k2')) };
+    });
+    expect(second).toEqual({ result: { generation: 2, old: ERASED, opened: 'second' }, reads: 1 });
+    // An existing live key: no issue, one read, and the opener still knows every generation.
+    const third = await counted(async (manager) => {
+      const { sealer, opener } = await keyring.keysFor(patient, manager);
+      return { generation: sealer.generation, old: opener.decrypt(first.result.token, aad('k1')) };
+    });
+    expect(third).toEqual({ result: { generation: 2, old: ERASED }, reads: 1 });
+  });
+
+  it('liveKeysFor: one read, never issues: no sealer for a patient never written for or erased, the live one otherwise', async () => {
+    const patient = newPseudonym();
+    const none = await asHolder.transaction((manager) => keyring.liveKeysFor(patient, manager));
+    expect(none.sealer).toBeNull();
+    expect(await rowsOf(patient)).toEqual([]);
+    const { token } = await write(patient, 'l1', 'kept');
+    const live = await asHolder.transaction(async (manager) => {
+      const { sealer, opener } = await keyring.liveKeysFor(patient, manager);
+      return { generation: sealer?.generation, opened: opener.decrypt(token, aad('l1')), resealed: sealer!.encrypt('again', aad('l2')) };
+    });
+    expect(live).toMatchObject({ generation: 1, opened: 'kept' });
+    expect(await read(patient, 'l2', live.resealed)).toBe('again');
+    await erasePatient(patient);
+    const erased = await asHolder.transaction(async (manager) => {
+      const { sealer, opener } = await keyring.liveKeysFor(patient, manager);
+      return { sealer, opened: opener.decrypt(token, aad('l1')) };
+    });
+    expect(erased).toEqual({ sealer: null, opened: ERASED });
+    expect(await rowsOf(patient)).toEqual([{ generation: 1, master_version: 1, gone: true, destroyed: true }]);
   });
 
   it('unwraps a key once while cached, and again after forget', async () => {

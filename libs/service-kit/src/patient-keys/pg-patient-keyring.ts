@@ -2,7 +2,7 @@ import { dataKeyAad, isPseudonym, type MasterKeyWrapper, newDataKeyBytes, type W
 import type { DataSource, EntityManager } from 'typeorm';
 import { DataKeyCache, type DataKeyCacheOptions, DEFAULT_DATA_KEY_CACHE } from './data-key-cache';
 import { DataKeyOpener, DataKeySealer } from './data-key-sealer';
-import type { PatientKeyring, PatientOpener, PatientSealer } from './patient-keyring';
+import type { PatientKeyring, PatientKeys, PatientOpener, PatientSealer } from './patient-keyring';
 import { PatientKeysStore, type StoredGeneration } from './patient-keys.store';
 
 export interface PgPatientKeyringOptions {
@@ -39,30 +39,59 @@ export class PgPatientKeyring implements PatientKeyring {
   }
 
   async sealerFor(pseudonym: string, manager: EntityManager): Promise<PatientSealer> {
+    return (await this.liveKey(pseudonym, manager)).sealer;
+  }
+
+  async openerFor(pseudonym: string, manager?: EntityManager): Promise<PatientOpener> {
+    assertPseudonym(pseudonym);
+    return this.openerOver(pseudonym, await this.store.generationsOf(manager ?? this.dataSource, pseudonym));
+  }
+
+  async keysFor(pseudonym: string, manager: EntityManager): Promise<PatientKeys> {
+    const { sealer, generations } = await this.liveKey(pseudonym, manager);
+    return { sealer, opener: await this.openerOver(pseudonym, generations) };
+  }
+
+  async liveKeysFor(pseudonym: string, manager: EntityManager): Promise<{ sealer: PatientSealer | null; opener: PatientOpener }> {
+    assertPseudonym(pseudonym);
+    const generations = await this.store.generationsOf(manager, pseudonym);
+    const opener = await this.openerOver(pseudonym, generations);
+    const live = generations.find((g): g is LiveGeneration => !g.destroyed);
+    // openerOver has just unwrapped (and cached) the live key.
+    const sealer = live ? new DataKeySealer(pseudonym, { generation: live.generation, key: await this.unwrap(pseudonym, live.generation, live) }) : null;
+    return { sealer, opener };
+  }
+
+  forget(pseudonym: string): void {
+    this.cache.forget(pseudonym);
+  }
+
+  /** The live key's sealer (issued now when there is none) and every generation as the transaction sees them, the live one included. */
+  private async liveKey(pseudonym: string, manager: EntityManager): Promise<{ sealer: PatientSealer; generations: StoredGeneration[] }> {
     assertPseudonym(pseudonym);
     for (let attempt = 0; attempt < ISSUE_ATTEMPTS; attempt += 1) {
       const generations = await this.store.generationsOf(manager, pseudonym);
       const live = generations.find((g): g is LiveGeneration => !g.destroyed);
-      if (live) return new DataKeySealer(pseudonym, { generation: live.generation, key: await this.unwrap(pseudonym, live.generation, live) });
+      if (live) return { sealer: new DataKeySealer(pseudonym, { generation: live.generation, key: await this.unwrap(pseudonym, live.generation, live) }), generations };
       const generation = Math.max(0, ...generations.map((g) => g.generation)) + 1;
       const key = newDataKeyBytes();
       const proposed = await this.wrapper.wrap(key, dataKeyAad(pseudonym, generation));
       const issued = await this.store.issue(manager, pseudonym, generation, proposed);
       if (!issued || issued.destroyed) continue;
+      const all = [...generations.filter((g) => g.generation !== issued.generation), issued];
       if (issued.generation === generation && issued.masterVersion === proposed.masterVersion && issued.wrapped.equals(proposed.wrapped)) {
         this.cache.set(pseudonym, generation, proposed, key);
-        return new DataKeySealer(pseudonym, { generation, key });
+        return { sealer: new DataKeySealer(pseudonym, { generation, key }), generations: all };
       }
       // Another writer issued the patient's key first: both write under that one.
-      return new DataKeySealer(pseudonym, { generation: issued.generation, key: await this.unwrap(pseudonym, issued.generation, issued) });
+      return { sealer: new DataKeySealer(pseudonym, { generation: issued.generation, key: await this.unwrap(pseudonym, issued.generation, issued) }), generations: all };
     }
     throw new Error(`could not issue a data key for a patient after ${ISSUE_ATTEMPTS} attempts (concurrent erasures)`);
   }
 
-  async openerFor(pseudonym: string, manager?: EntityManager): Promise<PatientOpener> {
-    assertPseudonym(pseudonym);
+  private async openerOver(pseudonym: string, generations: StoredGeneration[]): Promise<PatientOpener> {
     const keys = new Map<number, Buffer | null>();
-    for (const stored of await this.store.generationsOf(manager ?? this.dataSource, pseudonym)) {
+    for (const stored of generations) {
       if (stored.destroyed) {
         this.cache.drop(pseudonym, stored.generation);
         keys.set(stored.generation, null);
@@ -71,10 +100,6 @@ export class PgPatientKeyring implements PatientKeyring {
       }
     }
     return new DataKeyOpener(pseudonym, keys);
-  }
-
-  forget(pseudonym: string): void {
-    this.cache.forget(pseudonym);
   }
 
   private async unwrap(pseudonym: string, generation: number, stored: WrappedDataKey): Promise<Buffer> {

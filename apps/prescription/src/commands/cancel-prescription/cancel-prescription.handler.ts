@@ -26,7 +26,7 @@ export class CancelPrescriptionHandler implements ICommandHandler<CancelPrescrip
       if (!pseudonym) throw PrescriptionErrors.notFound(prescriptionId);
       const seals = await this.sealing.forRow(pseudonym, `prescription:${prescriptionId}`, unit.tx);
       const command = { type: 'CancelPrescription' as const, reason: seals.cancellationReason(reason), actorRpps: prescriber.rpps, now: context.now };
-      return this.opening.viewFor(prescriber, await unit.execute(this.prescription, { streamId: prescriptionId, command, context }), unit.tx);
+      return this.opening.viewWith(prescriber, await unit.execute(this.prescription, { streamId: prescriptionId, command, context }), seals.opener);
     });
   }
 }

@@ -51,7 +51,7 @@ export class IssuePrescriptionHandler implements ICommandHandler<IssuePrescripti
       const seals = await this.sealing.forRow(prepared.patientPseudonym, `prescription:${id}`, unit.tx);
       const command = issueDecision(id, request, prepared, evaluation, verdict.overrides, seals, context.now);
       // The caller is the prescriber: the one who gets the identity back.
-      return this.opening.viewFor(prescriber, await unit.execute(this.prescription, { streamId: id, command, context }), unit.tx);
+      return this.opening.viewWith(prescriber, await unit.execute(this.prescription, { streamId: id, command, context }), seals.opener);
     });
   }
 }
