@@ -39,6 +39,7 @@ import { ObservanceSweep } from './jobs/observance.sweep';
 import type { RightsRetryPolicy } from './jobs/rights-check.queue';
 import { RightsCheckJob } from './jobs/rights-check.job';
 import { RightsChecks } from './jobs/rights-checks';
+import { RightsSweep } from './jobs/rights.sweep';
 import { SilenceSweep } from './jobs/silence.sweep';
 import { DEVICE_CONSUMER_PURPOSE, DeviceCertificationConsumer } from './messaging/device-certification.consumer';
 import { PATIENTS_CONSUMER_PURPOSE, PatientsConsumer } from './messaging/patients.consumer';
@@ -163,6 +164,7 @@ export class EnrolmentModule {
         ExportPatientDataHandler,
         RightsChecks,
         RightsCheckJob,
+        RightsSweep,
         EnrolmentEndSweep,
         SilenceSweep,
         ObservanceSweep,

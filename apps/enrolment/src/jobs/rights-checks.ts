@@ -30,4 +30,36 @@ export class RightsChecks {
       },
     );
   }
+
+  /**
+   * For the rights sweep, on an enrolment still PENDING under `request`: queues
+   * the job again when it was lost (a crash between the commit that asked and
+   * the enqueue, or Redis losing its data), and retries it when it failed for
+   * good without recording anything (Postgres out of reach at every attempt,
+   * so not even UNAVAILABLE). The retry keeps the attempts already made: it
+   * is the last one, so an AMO that does not answer then records UNAVAILABLE,
+   * and a database still down fails it again for the next minute's sweep.
+   * A job waiting, delayed (in its backoff) or running is left alone: it
+   * records the answer itself, and one request gets one RightsChecked.
+   */
+  async ensure(enrolmentId: string, request: number): Promise<'queued' | 'retried' | 'pending'> {
+    const job = await this.queue.getJob(rightsCheckJobId(enrolmentId, request));
+    if (!job) {
+      await this.enqueue(enrolmentId, request);
+      return 'queued';
+    }
+    if (await job.isFailed()) {
+      await job.retry('failed');
+      return 'retried';
+    }
+    if (await job.isCompleted()) {
+      // It ran, yet the enrolment is still PENDING under this request: run it again under a fresh job
+      // (a job id that exists is never added twice). Should the sweep have read the row just before
+      // the job recorded, the new run finds the rights answered and records nothing.
+      await job.remove();
+      await this.enqueue(enrolmentId, request);
+      return 'queued';
+    }
+    return 'pending';
+  }
 }

@@ -27,6 +27,17 @@ export interface EnrolmentPatient {
   identityEncrypted: string | null;
 }
 
+/** Where a page of pending rights checks stopped: the last row's `updated_at` and id. */
+export interface PendingRightsCursor {
+  updatedAt: Date;
+  id: string;
+}
+
+/** An enrolment whose rights check waits for an answer: the request number its job carries. */
+export interface PendingRights extends PendingRightsCursor {
+  request: number;
+}
+
 const ROW = `resource, patient_erased_at IS NOT NULL AS erased`;
 
 const UPSERT = `
@@ -112,6 +123,22 @@ export class EnrolmentsRepository {
     return this.dataSource.query(
       `SELECT id, prescription_id AS "prescriptionId" FROM enrolments WHERE status <> 'ENDED' AND end_date < $1 ORDER BY end_date, id LIMIT 500`,
       [today],
+    );
+  }
+
+  /**
+   * A page of the enrolments not ENDED whose rights check is PENDING and that no event touched since
+   * `olderThan`, oldest first, after `after` (keyset: the caller pages on without rereading a page).
+   * The WHERE repeats the predicate of `enrolments_pending_rights_idx` so that the partial index
+   * serves it: only the few enrolments waiting for an answer are read, never the whole table.
+   */
+  async pendingRights(olderThan: Date, after: PendingRightsCursor | null, limit: number): Promise<PendingRights[]> {
+    return this.dataSource.query(
+      `SELECT id, (resource->'rights'->>'request')::int AS request, updated_at AS "updatedAt" FROM enrolments
+        WHERE resource->'rights'->>'status' = 'PENDING' AND status <> 'ENDED' AND updated_at < $1
+          AND ($2::timestamptz IS NULL OR (updated_at, id) > ($2::timestamptz, $3::uuid))
+        ORDER BY updated_at, id LIMIT $4`,
+      [olderThan, after?.updatedAt ?? null, after?.id ?? null, limit],
     );
   }
 
