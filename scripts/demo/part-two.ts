@@ -2,7 +2,7 @@ import { parisMidnight } from '@app/fr-health';
 import { adjudicate, getEnrolment, listClaims, pollUntil, remittances, waitForBillingRun, waitForPayment, type BillingRun, type Workflow } from '../workflow';
 import { periodOverOn } from './billing-plan';
 import { clockOffsetToReach } from './clock-offset';
-import type { ClaimView, EnrolmentView, IncidentView, RemittanceView } from './api-shapes';
+import type { ClaimView, EnrolmentView, IncidentView, RemittanceView } from '../workflow';
 import { actorsOf, castOf, type DemoCast } from './demo-actors';
 import { money, sleep, timed, type DemoContext } from './demo-context';
 import type { DemoState } from './demo-state';

@@ -22,18 +22,33 @@ export interface ServiceProcess {
  * stops the services in order instead of all of them racing.
  */
 export function startServiceProcess(service: ServiceEntry, prefix: string, env: NodeJS.ProcessEnv): ServiceProcess {
+  const proc = spawnServiceProcess(service, env, 'pipe', (error) => process.stderr.write(`${prefix}could not start: ${error.message}\n`));
+  pipePrefixed(proc.child.stdout!, prefix, process.stdout);
+  pipePrefixed(proc.child.stderr!, prefix, process.stderr);
+  return proc;
+}
+
+/**
+ * The service's entry run as `npm start` runs it, its exit watched. `output`:
+ * 'pipe' for the supervisor's prefixed terminal, or an open file descriptor
+ * (LocalPlatform's log file per service).
+ */
+export function spawnServiceProcess(
+  service: ServiceEntry,
+  env: NodeJS.ProcessEnv,
+  output: 'pipe' | number,
+  onError?: (error: Error) => void,
+): ServiceProcess {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(REPO_ROOT, service.entry)], {
     cwd: REPO_ROOT,
     env: { ...env, PORT: String(service.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', output, output],
     detached: true,
   });
-  pipePrefixed(child.stdout!, prefix, process.stdout);
-  pipePrefixed(child.stderr!, prefix, process.stderr);
   let done = false;
   const exited = new Promise<ExitStatus>((resolveExit) => {
     child.once('error', (error) => {
-      process.stderr.write(`${prefix}could not start: ${error.message}\n`);
+      onError?.(error);
       done = true;
       resolveExit({ code: null, signal: null });
     });

@@ -48,6 +48,7 @@ export * from './jobs/platform-bull.module';
 export * from './messaging/platform-messaging.module';
 export * from './jobs/every-minute.schedule';
 export * from './jobs/act-on-each-due';
+export * from './jobs/ensure-job';
 export * from './http/current-context.decorator';
 export * from './http/request-clock.middleware';
 export * from './idempotency/idempotent-command-answers';

@@ -1,5 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
+import { ensureJob, type EnsuredJob } from '@app/service-kit';
 import type { Queue } from 'bullmq';
 import { SUBMISSION_JOB, SUBMISSION_QUEUE, SUBMISSION_RETRY, submissionJobId, type SubmissionJobData, type SubmissionRetryPolicy } from './submission.queue';
 
@@ -26,27 +27,11 @@ export class Submissions {
   }
 
   /**
-   * For the sweep: queues the job again when it was lost (a crash between the
-   * commit and the enqueue), and retries it when it failed for good without
-   * recording anything (the database down at its last attempt). A job
-   * waiting, delayed or running is left alone.
+   * For the sweep, on a claim still CREATED under `submission` (ensureJob:
+   * lost -> queued again, failed for good without recording anything -> retried,
+   * completed -> a fresh job, waiting or running -> left alone).
    */
-  async ensure(claimId: string, submission: number): Promise<'queued' | 'retried' | 'pending'> {
-    const job = await this.queue.getJob(submissionJobId(claimId, submission));
-    if (!job) {
-      await this.enqueue(claimId, submission);
-      return 'queued';
-    }
-    if (await job.isFailed()) {
-      await job.retry('failed');
-      return 'retried';
-    }
-    if (await job.isCompleted()) {
-      // It ran and the claim is still CREATED under this number: run it again under a fresh job.
-      await job.remove();
-      await this.enqueue(claimId, submission);
-      return 'queued';
-    }
-    return 'pending';
+  ensure(claimId: string, submission: number): Promise<EnsuredJob> {
+    return ensureJob(this.queue, submissionJobId(claimId, submission), () => this.enqueue(claimId, submission));
   }
 }

@@ -1,5 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
+import { ensureJob, type EnsuredJob } from '@app/service-kit';
 import type { Queue } from 'bullmq';
 import { RIGHTS_CHECK_JOB, RIGHTS_CHECK_QUEUE, RIGHTS_RETRY, rightsCheckJobId, type RightsCheckJobData, type RightsRetryPolicy } from './rights-check.queue';
 
@@ -32,34 +33,14 @@ export class RightsChecks {
   }
 
   /**
-   * For the rights sweep, on an enrolment still PENDING under `request`: queues
-   * the job again when it was lost (a crash between the commit that asked and
-   * the enqueue, or Redis losing its data), and retries it when it failed for
-   * good without recording anything (Postgres out of reach at every attempt,
-   * so not even UNAVAILABLE). The retry keeps the attempts already made: it
-   * is the last one, so an AMO that does not answer then records UNAVAILABLE,
-   * and a database still down fails it again for the next minute's sweep.
-   * A job waiting, delayed (in its backoff) or running is left alone: it
-   * records the answer itself, and one request gets one RightsChecked.
+   * For the rights sweep, on an enrolment still PENDING under `request`
+   * (ensureJob: lost -> queued again, failed for good -> retried as its last
+   * attempt, completed -> a fresh job, waiting or running -> left alone, so
+   * one request gets one RightsChecked). Should the sweep have read the row
+   * just before the job recorded, the new run finds the rights answered and
+   * records nothing.
    */
-  async ensure(enrolmentId: string, request: number): Promise<'queued' | 'retried' | 'pending'> {
-    const job = await this.queue.getJob(rightsCheckJobId(enrolmentId, request));
-    if (!job) {
-      await this.enqueue(enrolmentId, request);
-      return 'queued';
-    }
-    if (await job.isFailed()) {
-      await job.retry('failed');
-      return 'retried';
-    }
-    if (await job.isCompleted()) {
-      // It ran, yet the enrolment is still PENDING under this request: run it again under a fresh job
-      // (a job id that exists is never added twice). Should the sweep have read the row just before
-      // the job recorded, the new run finds the rights answered and records nothing.
-      await job.remove();
-      await this.enqueue(enrolmentId, request);
-      return 'queued';
-    }
-    return 'pending';
+  ensure(enrolmentId: string, request: number): Promise<EnsuredJob> {
+    return ensureJob(this.queue, rightsCheckJobId(enrolmentId, request), () => this.enqueue(enrolmentId, request));
   }
 }
