@@ -11,6 +11,14 @@ describe("reading the platform's day", () => {
     ).toEqual({ day: '2027-01-02', atLeast: false });
   });
 
+  it('reads the last day of a first month all elapsed as today: the second month has not started', () => {
+    // Activated on the 2nd: month 1 runs to the 1st of the next month, which is today.
+    expect(platformDayFromObservance([{ month: 1, from: '2026-12-02', to: '2027-01-01', daysWithData: 30, days: 31 }])).toEqual({
+      day: '2027-01-01',
+      atLeast: false,
+    });
+  });
+
   it('only says "that day or later" once the second month is over', () => {
     expect(
       platformDayFromObservance([

@@ -19,7 +19,9 @@ export interface PlatformDay {
  * The platform's Paris day, read from an enrolment's observance without
  * writing anything: the enrolment service counts each month's `days` up to
  * today on its own clock (the platform's), so the latest month's first day
- * plus its days elapsed, less one, is today. Once the second month is over
+ * plus its days elapsed, less one, is today. A first month whose days are
+ * all elapsed ends today: the second would have started otherwise (the
+ * service lists the months that have started). Once the second month is over
  * too, only "that day or later" can be read. Null before any observance
  * (no transmission yet).
  */
@@ -27,7 +29,7 @@ export function platformDayFromObservance(observance: readonly ObservanceMonth[]
   const latest = observance?.length ? observance[observance.length - 1] : undefined;
   if (!latest || latest.days < 1) return null;
   const length = daysBetween(latest.from, latest.to) + 1;
-  return { day: addDays(latest.from, latest.days - 1), atLeast: latest.days >= length };
+  return { day: addDays(latest.from, latest.days - 1), atLeast: latest.month === 2 && latest.days >= length };
 }
 
 /** How far the platform's clock is ahead of the real time, from a platform timestamp read in an answer received at `receivedAt`. */
