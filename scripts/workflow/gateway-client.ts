@@ -1,3 +1,5 @@
+import { eventually } from '@app/testing/eventually';
+
 /**
  * The JSON of an answer, untyped unless the caller names its shape (the
  * steps do, with api-views.ts): the e2e, fault and demo code read any field of
@@ -81,20 +83,9 @@ export class GatewayClient {
 }
 
 /**
- * Asks `probe` until it answers something (not undefined, not false), at
- * most `timeoutMs`: effects in other services appear "within 5 seconds"
- * (API.md), and a client polls.
+ * Asks `probe` until it answers something, at most `timeoutMs`: effects in
+ * other services appear "within 5 seconds" (API.md), and a client polls.
+ * The tests' `eventually`, polled a little more briskly.
  */
-export async function pollUntil<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false>,
-  { timeoutMs = 20_000, intervalMs = 100 }: { timeoutMs?: number; intervalMs?: number } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value as T;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
+export const pollUntil = <T>(what: string, probe: () => Promise<T | undefined | false>, options: { timeoutMs?: number; intervalMs?: number } = {}): Promise<T> =>
+  eventually(what, probe, { intervalMs: 100, ...options });
