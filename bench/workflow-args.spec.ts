@@ -16,5 +16,12 @@ describe('bench:workflow flags', () => {
     expect(() => parseWorkflowArgs(['--flows'])).toThrow('--flows takes a positive number, not nothing');
     expect(() => parseWorkflowArgs(['--rates', '10,x'])).toThrow('--rates takes a positive number, not x');
     expect(() => parseWorkflowArgs(['--fast'])).toThrow('unknown flag --fast');
+    expect(() => parseWorkflowArgs(['--cpu-profiles'])).toThrow('--cpu-profiles takes a directory');
+    expect(() => parseWorkflowArgs(['--cpu-profiles', '--max'])).toThrow('--cpu-profiles takes a directory');
+  });
+
+  it('takes where the services write their CPU profiles', () => {
+    expect(parseWorkflowArgs(['--cpu-profiles', '/tmp/prof', '--rate', '20'])).toMatchObject({ cpuProfiles: '/tmp/prof', rate: 20 });
+    expect(parseWorkflowArgs([]).cpuProfiles).toBeUndefined();
   });
 });

@@ -12,9 +12,11 @@ export interface WorkflowBenchArgs {
   pollMs: number;
   /** A level whose p99 arrival-to-visible exceeds this is not sustained (ms). */
   maxP99Ms: number;
+  /** Where every service writes its CPU profile when the bench stops it (bench/cpu-profile.cjs); none if undefined. */
+  cpuProfiles?: string;
 }
 
-export const USAGE = `npm run bench:workflow -- [--flows N] [--rate R] [--max | --rates 25,50,100] [--seconds S] [--poll-ms P] [--max-p99-ms B]
+export const USAGE = `npm run bench:workflow -- [--flows N] [--rate R] [--max | --rates 25,50,100] [--seconds S] [--poll-ms P] [--max-p99-ms B] [--cpu-profiles DIR]
   --flows N       flows of a fixed-rate run (default 1000)
   --rate R        arrivals per second of a fixed-rate run (default 50)
   --max           find the highest sustained rate: 25, 50, 75, 100, 125, 150, 200, 250, 300 flows/s, S seconds each,
@@ -22,7 +24,9 @@ export const USAGE = `npm run bench:workflow -- [--flows N] [--rate R] [--max | 
   --rates a,b,c   the same over these rates
   --seconds S     seconds of arrivals per rate of --max/--rates (default 10)
   --poll-ms P     the watcher's period (one GET for all pending flows; default 20)
-  --max-p99-ms B  sustained only if p99 arrival-to-visible <= B (default 1000)`;
+  --max-p99-ms B  sustained only if p99 arrival-to-visible <= B (default 1000)
+  --cpu-profiles DIR
+                  every service writes DIR/<service>-<pid>.cpuprofile when the bench stops it`;
 
 const DEFAULT_RAMP = [25, 50, 75, 100, 125, 150, 200, 250, 300];
 
@@ -57,6 +61,12 @@ export function parseWorkflowArgs(argv: string[]): WorkflowBenchArgs {
       case '--max-p99-ms':
         args.maxP99Ms = positive(flag, argv[++i]);
         break;
+      case '--cpu-profiles': {
+        const dir = argv[++i];
+        if (!dir || dir.startsWith('--')) throw new Error(`--cpu-profiles takes a directory\n${USAGE}`);
+        args.cpuProfiles = dir;
+        break;
+      }
       default:
         throw new Error(`unknown flag ${flag}\n${USAGE}`);
     }

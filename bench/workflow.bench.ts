@@ -21,12 +21,14 @@
  * seconds of arrivals each, waiting between levels for every consumer group to
  * catch up, and stops after the first that is not sustained.
  * Targets on 2 cores: >= 100 flows/s sustained, p99 < 300 ms at 50 flows/s.
- * BENCH_SERVICE_NODE_OPTIONS is given to every service as NODE_OPTIONS (a profiler, e.g.
- * `--cpu-prof --cpu-prof-dir=/tmp/prof`, or a `--require` of one's own).
+ * --cpu-profiles DIR has every service write its CPU profile there when it
+ * stops (bench/cpu-profile.cjs). BENCH_SERVICE_NODE_OPTIONS is given to every
+ * service in NODE_OPTIONS too (a `--require` of one's own, `--max-old-space-size`).
  */
 import { Logger } from '@nestjs/common';
 import { logLevel, type Kafka } from 'kafkajs';
 import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { TOPICS } from '@app/contracts';
 import { createKafka } from '@app/messaging';
@@ -40,6 +42,7 @@ import { nirSequence, prescriptionToEnrolment, type FlowSetting } from './workfl
 import { untilCaughtUp, writtenAt } from './workflow-kafka';
 import { formatLevels, formatStages, maxSustained, spread, summarise, type FlowTimes, type LevelSummary } from './workflow-stats';
 import { EnrolmentWatch, type EnrolmentPage } from './workflow-watch';
+import { measureMachineReference, perThousandReferenceOps } from './machine-reference';
 
 const TARGETS = { sustained: 100, p99AtFifty: 300 };
 const WARM_UP = { flows: 40, rate: 10 };
@@ -133,15 +136,28 @@ async function runLevel(bench: Bench, rate: number, flows: number, record = true
   return summary;
 }
 
+/** What every service gets besides the platform's environment: the profiler of --cpu-profiles, BENCH_SERVICE_NODE_OPTIONS. */
+function serviceEnv(args: WorkflowBenchArgs): Record<string, string> {
+  const options = [process.env.BENCH_SERVICE_NODE_OPTIONS ?? ''];
+  const env: Record<string, string> = {};
+  if (args.cpuProfiles) {
+    options.push(`--require "${resolve(__dirname, 'cpu-profile.cjs')}"`);
+    env.CPU_PROFILE_DIR = resolve(args.cpuProfiles);
+  }
+  const nodeOptions = options.filter((option) => option !== '').join(' ');
+  return nodeOptions ? { ...env, NODE_OPTIONS: nodeOptions } : env;
+}
+
 async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']);
   const args = parseWorkflowArgs(process.argv.slice(2));
   console.log(`workflow bench: ${args.ramp.length ? `rates ${args.ramp.join(', ')} flows/s, ${args.levelSeconds} s each` : `${args.flows} flows at ${args.rate} flows/s`}, watch every ${args.pollMs} ms`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} at start (shared with whatever else runs)`);
+  // Measured before anything of the platform runs: the machine's own speed, to compare figures across machines.
+  const reference = measureMachineReference();
+  console.log(`machine reference: ${reference.toFixed(0)} ops/s on one core (bench/machine-reference.ts)`);
   const startedAt = Date.now();
-  // A profiler for every service, e.g. BENCH_SERVICE_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' (written at their exit).
-  const nodeOptions = process.env.BENCH_SERVICE_NODE_OPTIONS;
-  const platform = await LocalPlatform.start(nodeOptions ? { env: { NODE_OPTIONS: nodeOptions } } : {});
+  const platform = await LocalPlatform.start({ env: serviceEnv(args) });
   try {
     console.log(`platform up in ${((Date.now() - startedAt) / 1000).toFixed(0)} s (logs ${platform.logDir})`);
     const kafka = createKafka({ ...localKafkaConnection({ ...process.env, KAFKA_BROKERS: platform.kafkaBrokers }), clientId: 'bench-workflow', level: logLevel.NOTHING });
@@ -177,6 +193,9 @@ async function main(): Promise<void> {
       if (args.ramp.length && !summary.sustained) break;
     }
     console.log(`\n${formatLevels(levels)}\n\nwhere 201 -> visible goes (p50 / p99 ms):\n${formatStages(levels)}`);
+    console.log(
+      `\ncompletions/s per 1,000 reference ops/s (comparable across machines): ${levels.map((level) => `${level.rate}/s offered -> ${perThousandReferenceOps(level.throughput, reference).toFixed(2)}`).join(', ')}`,
+    );
     const best = maxSustained(levels);
     if (args.ramp.length) console.log(`\nmax sustained: ${best ?? 'none'} flows/s of those tried; target >= ${TARGETS.sustained} -> ${(best ?? 0) >= TARGETS.sustained ? 'met' : 'NOT met'}`);
     const fifty = levels.find((level) => level.rate === 50);
@@ -186,6 +205,7 @@ async function main(): Promise<void> {
     console.log(`load average ${loadavg()[0].toFixed(2)} at the end`);
   } finally {
     await platform.stop();
+    if (args.cpuProfiles) console.log(`CPU profiles of the services in ${resolve(args.cpuProfiles)}`);
   }
 }
 

@@ -1,4 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { eventually } from '@app/testing/eventually';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** undici's codes for a connection that closed or reset under a request: the server may not have read it. */
+const DROPPED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+const SEND_ATTEMPTS = 2;
 
 /**
  * The JSON of an answer, untyped unless the caller names its shape (the
@@ -54,12 +60,9 @@ export class GatewayClient {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (options.token) headers.authorization = options.token.startsWith('Bearer ') ? options.token : `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-    });
+    // Every write carries a key (API.md "Idempotency-Key"), so that sending it again is safe.
+    if (WRITES.has(method) && !Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key')) headers['idempotency-key'] = randomUUID();
+    const response = await this.send(method, path, headers, options);
     const text = await response.text();
     let body: unknown = text;
     try {
@@ -71,6 +74,34 @@ export class GatewayClient {
     const ok = expected ? expected.includes(response.status) : response.status >= 200 && response.status < 300;
     if (!ok) throw new UnexpectedStatusError(method, path, response.status, body);
     return { status: response.status, body: body as T, headers: response.headers };
+  }
+
+  /**
+   * fetch, sent once more when the connection dropped before any answer: a
+   * kept-alive socket the server closed as the request went out, which the
+   * server may never have read. Safe because a read changes nothing and a
+   * write carries its Idempotency-Key: if the first one did arrive, the second
+   * gets its answer. A refused connection (nothing listening) is not retried.
+   */
+  private async send(method: string, path: string, headers: Record<string, string>, options: CallOptions): Promise<Response> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await fetch(`${this.baseUrl}${path}`, {
+          method,
+          headers,
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+        });
+      } catch (error) {
+        const cause = (error as Error).cause as NodeJS.ErrnoException | undefined;
+        if (attempt < SEND_ATTEMPTS && cause?.code !== undefined && DROPPED.has(cause.code)) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          continue;
+        }
+        // fetch says only "fetch failed": name the call and the socket's reason.
+        throw new Error(`${method} ${path} got no answer from ${this.baseUrl}: ${cause?.message ?? (error as Error).message}`, { cause: error });
+      }
+    }
   }
 
   get<T = AnyJson>(path: string, options?: Omit<CallOptions, 'body'>) {

@@ -62,6 +62,8 @@ export class LocalPlatform {
   readonly timings: Record<string, number> = {};
 
   private readonly processes = new Map<string, ServiceProcess>();
+  /** Processes this platform was asked to stop or kill: any other exit is a crash, reported as it happens. */
+  private readonly stopping = new WeakSet<ServiceProcess>();
   private readonly extraEnv = new Map<string, Record<string, string>>();
   private platformEnv: Record<string, string>;
   private stopped = false;
@@ -128,6 +130,7 @@ export class LocalPlatform {
   async kill(service: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const proc = this.processes.get(service);
     if (!proc || proc.hasExited()) return;
+    this.stopping.add(proc);
     proc.child.kill(signal);
     await proc.exited;
   }
@@ -136,7 +139,7 @@ export class LocalPlatform {
   async restart(service: string, env: Record<string, string> = {}): Promise<void> {
     const entry = this.entry(service);
     const running = this.processes.get(service);
-    if (running && !running.hasExited()) await stopServiceProcess(running, STOP_GRACE_MS);
+    if (running && !running.hasExited()) await this.stopProcess(running);
     this.extraEnv.set(service, { ...this.extraEnv.get(service), ...env });
     await this.startServices([entry]);
   }
@@ -218,6 +221,7 @@ export class LocalPlatform {
       const env = { ...environments.get(service.name), ...this.options.serviceEnv?.[service.name], ...this.extraEnv.get(service.name) };
       const proc = spawnService(service, env, this.logFile(service.name));
       this.processes.set(service.name, proc);
+      void proc.exited.then((status) => this.reportCrash(service.name, proc, status));
       return proc;
     });
     await waitForServices(started, (name) => this.url(name), this.options.readyTimeoutMs ?? 180_000, (name) => this.logs(name));
@@ -225,7 +229,24 @@ export class LocalPlatform {
   }
 
   private async stopServices(): Promise<void> {
-    await Promise.all([...this.processes.values()].map((proc) => stopServiceProcess(proc, STOP_GRACE_MS)));
+    await Promise.all([...this.processes.values()].map((proc) => this.stopProcess(proc)));
+  }
+
+  private async stopProcess(proc: ServiceProcess): Promise<void> {
+    this.stopping.add(proc);
+    await stopServiceProcess(proc, STOP_GRACE_MS);
+  }
+
+  /**
+   * A service that exits on its own is a crash: said at once on stderr, with
+   * the end of its log, so that the failure it causes (a refused connection,
+   * a socket closed mid-answer) is read with its cause, in CI too.
+   */
+  private reportCrash(name: string, proc: ServiceProcess, status: { code: number | null; signal: NodeJS.Signals | null }): void {
+    if (this.stopping.has(proc) || this.stopped) return;
+    const line = `${name} exited unexpectedly (${status.signal ?? `code ${status.code}`})`;
+    this.log(line);
+    console.error(`[local-platform] ${line}; the end of its log:\n${readLog(this.logFile(name), 4_000)}`);
   }
 
   private baseEnv(): NodeJS.ProcessEnv {
