@@ -1,4 +1,4 @@
-import { freshSuffix, freshUdiDi, getEnrolment, pollUntil, prescribe, waitForEnrolment, type Device, type Workflow } from '../workflow';
+import { deviceBody, freshSuffix, getEnrolment, pollUntil, prescribe, waitForEnrolment, type Device, type Workflow } from '../workflow';
 import { MINIMUM_BILLABLE_DAYS, planBilling } from './billing-plan';
 import { actorsOf, castOf } from './demo-actors';
 import { sleep, timed, type DemoContext } from './demo-context';
@@ -22,19 +22,8 @@ export async function runPartOne(ctx: DemoContext, identities: DemoIdentities, n
   const wf: Workflow = { client, actors, now: () => new Date(ctx.realNow().getTime() + shiftMs), timeoutMs: ctx.timeoutMs };
 
   narrator.section('Part 1: from a device to an active monitoring');
-  const body = {
-    name: 'CardioLink HF',
-    model: `CL-${freshSuffix()}`,
-    udiDi: freshUdiDi(),
-    manufacturer: { siret: identities.vendor.org, name: identities.vendor.name },
-    ceClass: 'IIa',
-    notifiedBodyCertificate: 'NB-0459-2026-001',
-    indications: ['HEART_FAILURE'],
-    // Wide-area radio only: at a home with poor coverage the HAS rule HOME_COVERAGE warns.
-    connectivity: ['CELLULAR_4G', 'LPWAN'],
-    dataHosting: { storage: 'HDS_CLOUD', hdsCertificateId: 'HDS-2025-77' },
-    security: { etsiEn303645: true, penTestReportRef: 'PT-9' },
-  };
+  // Wide-area radio only: at a home with poor coverage the HAS rule HOME_COVERAGE warns.
+  const body = deviceBody(wf, { name: 'CardioLink HF', exploitant: null });
   const created = await client.post('/v1/devices', body, { token: actors.vendor.token, expect: 201 });
   // The platform's clock, read from the answer: the demo dates what it reports by it.
   shiftMs = platformShiftMs(created.body.createdAt, ctx.realNow());

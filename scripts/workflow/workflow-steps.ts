@@ -32,18 +32,22 @@ export interface Device {
   body: Record<string, unknown>;
 }
 
-/** The vendor registers a product (its exploitant paid the technical fee) and submits it: SUBMITTED. */
-export async function registerDevice(
-  wf: Workflow,
-  options: { connectivity?: string[]; indications?: string[]; exploitant?: { siret: string; name: string } | null } = {},
-): Promise<Device> {
-  const { vendor } = wf.actors;
+export interface DeviceBodyOptions {
+  name?: string;
+  connectivity?: string[];
+  indications?: string[];
+  /** Who paid the technical fee; default the workflow's exploitant, null for none (the manufacturer then). */
+  exploitant?: { siret: string; name: string } | null;
+}
+
+/** A conform `POST /v1/devices` body from the vendor of `wf`, a fresh UDI-DI each time. */
+export function deviceBody(wf: Workflow, options: DeviceBodyOptions = {}) {
   const exploitant = options.exploitant === null ? undefined : (options.exploitant ?? { siret: wf.actors.exploitant.siret, name: wf.actors.exploitant.name });
-  const body = {
-    name: 'CardioWatch',
+  return {
+    name: options.name ?? 'CardioWatch',
     model: `CW-${freshSuffix()}`,
     udiDi: freshUdiDi(),
-    manufacturer: { siret: vendor.siret, name: 'Cardio SAS' },
+    manufacturer: { siret: wf.actors.vendor.siret, name: 'Cardio SAS' },
     ceClass: 'IIa',
     notifiedBodyCertificate: 'NB-0459-2026-001',
     indications: options.indications ?? ['HEART_FAILURE'],
@@ -53,6 +57,13 @@ export async function registerDevice(
     security: { etsiEn303645: true, penTestReportRef: 'PT-9' },
     ...(exploitant ? { exploitant } : {}),
   };
+}
+
+/** The vendor registers a product (its exploitant paid the technical fee) and submits it: SUBMITTED. */
+export async function registerDevice(wf: Workflow, options: Omit<DeviceBodyOptions, 'name'> = {}): Promise<Device> {
+  const { vendor } = wf.actors;
+  const body = deviceBody(wf, options);
+  const exploitant = body.exploitant;
   const created = await wf.client.post<DeviceView>('/v1/devices', body, { token: vendor.token, expect: 201 });
   const deviceId = created.body.id as string;
   await wf.client.post(`/v1/devices/${deviceId}/submission`, {}, { token: vendor.token, expect: 200 });

@@ -8,6 +8,7 @@ import {
   activate,
   assignDevice,
   type Device,
+  deviceBody,
   devToken,
   GatewayClient,
   type GatewayResponse,
@@ -24,7 +25,7 @@ import { HOUR_MS, lastDayOf, parisInstant, parisMidnightOf, periodBefore } from 
 import { PrivateRedis } from '../support/private-redis';
 import { openTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { EVENT_STORE_SCHEMAS, lostOrDoubled, PlatformFacts, platformKafka } from './fault-checks';
-import { certifiedDevice, internalErrors, deviceBody, flowOn, prescriptionBody, processStart, readiness } from './fault-flows';
+import { certifiedDevice, internalErrors, flowOn, prescriptionBody, processStart, readiness } from './fault-flows';
 
 jest.setTimeout(900_000);
 
@@ -126,7 +127,7 @@ describe('faults of Postgres and Redis (every service its own process; Postgres 
         ok: 200,
         key: `consent-${enrolment.id}`,
       },
-      { path: '/v1/devices', token: later.actors.vendor.token, body: deviceBody(later), ok: 201, key: `device-${prescription.id}` },
+      { path: '/v1/devices', token: later.actors.vendor.token, body: deviceBody(later, { exploitant: null }), ok: 201, key: `device-${prescription.id}` },
       // Writes off the event-store path: a job asked for (a row and a Redis job), a billing run (a row, then a job).
       { path: `/v1/enrolments/${enrolment.id}/rights-check`, token: before.actors.operator.token, body: {}, ok: 202, key: `rights-${enrolment.id}` },
       { path: '/v1/billing-runs', token: admin, body: { period: periodBefore(0) }, ok: 202, key: `run-${prescription.id}` },

@@ -3,7 +3,6 @@ import {
   certifyDevice,
   type Device,
   freshActors,
-  freshUdiDi,
   type GatewayClient,
   type GatewayResponse,
   registerDevice,
@@ -126,22 +125,6 @@ export function prescriptionBody(wf: Workflow, device: Device): Record<string, u
     monitoringMode: 'PERIODIC',
     durationMonths: 6,
     clinical: { nyhaClass: 3, hospitalisedForHfWithin12Months: true, ntProBnpPgMl: 1800 },
-  };
-}
-
-/** `registerDevice`'s body, for the vendor of `wf`. */
-export function deviceBody(wf: Workflow): Record<string, unknown> {
-  return {
-    name: 'CardioWatch',
-    model: `CW-${freshUdiDi().slice(-6)}`,
-    udiDi: freshUdiDi(),
-    manufacturer: { siret: wf.actors.vendor.siret, name: 'Cardio SAS' },
-    ceClass: 'IIa',
-    notifiedBodyCertificate: 'NB-0459-2026-001',
-    indications: ['HEART_FAILURE'],
-    connectivity: ['CELLULAR_4G', 'LPWAN'],
-    dataHosting: { storage: 'HDS_CLOUD', hdsCertificateId: 'HDS-2025-77' },
-    security: { etsiEn303645: true, penTestReportRef: 'PT-9' },
   };
 }
 
