@@ -85,11 +85,17 @@ export class BillingRunsRepository {
     return runOf(raw);
   }
 
-  /** The period's scheduled run, once: false when one exists already (another scheduler, an earlier minute). */
+  /**
+   * The period's scheduled run, once: false when one exists already (another
+   * scheduler, an earlier minute). No conflict target: the id is derived from
+   * the period, so two ticks racing collide on the primary key as well as on
+   * `billing_runs_scheduled_once`, and whichever Postgres checks first must
+   * not turn the loser into an error.
+   */
   async createScheduled(period: string, id: string, now: Date = this.clock.now()): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `INSERT INTO billing_runs (id, period, trigger, status, requested_by, created_at) VALUES ($1, $2, 'SCHEDULED', 'QUEUED', 'system:billing-scheduler', $3)
-       ON CONFLICT (period) WHERE trigger = 'SCHEDULED' DO NOTHING RETURNING 1`,
+       ON CONFLICT DO NOTHING RETURNING 1`,
       [id, period, now.toISOString()],
     );
     return rows.length === 1;
