@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ensureTopics } from '@app/messaging';
+import type { Kafka } from 'kafkajs';
 import { testKafka } from './kafka-test-client';
 
 /**
@@ -16,12 +17,37 @@ export async function startConsumerGroupsAtEnd(groups: ReadonlyArray<{ groupId: 
   const admin = kafka.admin();
   await admin.connect();
   try {
-    for (const { groupId, topic } of groups) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
-    }
+    await Promise.all(
+      groups.map(async ({ groupId, topic }) => {
+        const ends = await admin.fetchTopicOffsets(topic);
+        await commitOffsets(kafka, groupId, topic, ends.map(({ partition, high }) => ({ partition, offset: high })));
+      }),
+    );
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * What kafkajs's `admin.setOffsets` does (a paused member of the group seeks,
+ * its seeks committed, and it leaves at its first fetch), with a fetch that
+ * waits 50 ms instead of the admin's fixed 5 s: a test file placing six
+ * groups started half a minute later for nothing else.
+ */
+async function commitOffsets(kafka: Kafka, groupId: string, topic: string, partitions: Array<{ partition: number; offset: string }>): Promise<void> {
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50 });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.FETCH, () => resolve());
+      consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
+      consumer.run({ eachBatchAutoResolve: false, eachBatch: async () => undefined }).catch(reject);
+      consumer.pause([{ topic }]);
+      for (const { partition, offset } of partitions) consumer.seek({ topic, partition, offset });
+    });
+  } finally {
+    await consumer.disconnect();
   }
 }
 
