@@ -228,7 +228,7 @@ async function settle(what: string, problems: () => Promise<string[]>, timeoutMs
  * Everything that says nothing was lost or doubled, once the platform has had
  * `settleMs` to catch up: outboxes drained, every audit entry in the ledger
  * once, every stream's versions 1..n in the database and in topic order,
- * every stored event on its topic, no dead letter, one enrolment per
+ * every event stored before they drained on its topic, no dead letter, one enrolment per
  * prescription (each of `prescriptionIds` has its one), at most one claim
  * per enrolment and month (corrections aside), one rights answer per request
  * and one AMO receipt per claim (a job that ran its effect twice).
@@ -240,8 +240,8 @@ export async function lostOrDoubled(
 ): Promise<string[]> {
   const problems: string[] = [];
   // The events stored before the outboxes drain, each of which must then be on its topic. Read
-  // first: a service still appends after the load stops (a rights check asked again by the sweep
-  // a minute after a crash), and an event stored after the topics' ends were read is not missing.
+  // first: a service still appends after the load stops (the rights check of an enrolment the
+  // last flows created), and an event stored after the topics' ends were read is not missing.
   const stored = new Map<string, StoredEvent[]>();
   for (const schema of Object.values(EVENT_TOPICS)) stored.set(schema, await storedEvents(facts, schema));
   problems.push(
