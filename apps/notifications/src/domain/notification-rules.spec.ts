@@ -1,0 +1,59 @@
+import { NOTIFICATION_RULES, ruleFor, type Audience } from './notification-rules';
+import { NOTIFICATION_TYPES, type NotificationType } from './notification-type';
+
+/** API.md ("Notifications"): who is told what. */
+const API_AUDIENCES: Record<NotificationType, Audience[]> = {
+  OBSERVANCE_LOW: ['PRESCRIBER'],
+  DEVICE_SUSPENDED: ['PRESCRIBER'],
+  DEVICE_REVOKED: ['PRESCRIBER'],
+  ENROLMENT_SUSPENDED: ['PRESCRIBER'],
+  ENROLMENT_ENDED: ['PRESCRIBER'],
+  RIGHTS_CLOSED: ['OPERATOR_ORG', 'PRESCRIBER'],
+  INCIDENT_OPENED: ['OPERATOR_ORG'],
+  CLAIM_REJECTED: ['PAYEE_ORG'],
+  CLAIM_PAID: ['PAYEE_ORG'],
+  REVIEW_DECIDED: ['VENDOR_ORG'],
+};
+
+describe('the notification rules', () => {
+  it('give every type of API.md to exactly the audiences it names', () => {
+    const audiences = new Map<NotificationType, Set<Audience>>();
+    for (const rule of NOTIFICATION_RULES) {
+      const seen = audiences.get(rule.notification) ?? new Set<Audience>();
+      rule.audiences.forEach((audience) => seen.add(audience));
+      audiences.set(rule.notification, seen);
+    }
+    for (const type of NOTIFICATION_TYPES) expect({ type, audiences: [...(audiences.get(type) ?? [])].sort() }).toEqual({ type, audiences: API_AUDIENCES[type] });
+  });
+
+  it('audit exactly the facts that engage the prescriber: observance, device suspended or revoked, rights closed', () => {
+    const engaging = [...new Set(NOTIFICATION_RULES.filter((rule) => rule.engaging).map((rule) => rule.notification))].sort();
+    expect(engaging).toEqual(['DEVICE_REVOKED', 'DEVICE_SUSPENDED', 'OBSERVANCE_LOW', 'RIGHTS_CLOSED']);
+    for (const rule of NOTIFICATION_RULES.filter((candidate) => candidate.engaging)) expect(rule.audiences).toContain('PRESCRIBER');
+  });
+
+  it('hold one line per event type', () => {
+    const keys = NOTIFICATION_RULES.map((rule) => `${rule.source}/${rule.event}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('tell closed rights only, not open or unavailable ones', () => {
+    const checked = (status: string) => ruleFor('enrolment', 'RightsChecked', { request: 1, status, checkedAt: '2026-12-01T00:00:00.000Z', attempts: 1 });
+    expect(checked('CLOSED')?.notification).toBe('RIGHTS_CLOSED');
+    expect(checked('OPEN')).toBeNull();
+    expect(checked('UNAVAILABLE')).toBeNull();
+  });
+
+  it('tell the operator of the incidents the platform opened, not of those it opened itself', () => {
+    const opened = (openedBy: string) => ruleFor('enrolment', 'ConnectivityIncidentOpened', { incidentId: 'i', openedBy, cause: 'UNKNOWN' });
+    expect(opened('system')?.notification).toBe('INCIDENT_OPENED');
+    expect(opened('operator')).toBeNull();
+  });
+
+  it('ignore the events no one must be told of', () => {
+    expect(ruleFor('enrolment', 'ConsentRecorded', {})).toBeNull();
+    expect(ruleFor('device-certification', 'DeviceReinstated', {})).toBeNull();
+    expect(ruleFor('claims', 'ClaimCreated', {})).toBeNull();
+    expect(ruleFor('prescription', 'DeviceSuspended', {})).toBeNull();
+  });
+});
