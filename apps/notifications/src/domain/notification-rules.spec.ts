@@ -23,7 +23,9 @@ describe('the notification rules', () => {
       rule.audiences.forEach((audience) => seen.add(audience));
       audiences.set(rule.notification, seen);
     }
-    for (const type of NOTIFICATION_TYPES) expect({ type, audiences: [...(audiences.get(type) ?? [])].sort() }).toEqual({ type, audiences: API_AUDIENCES[type] });
+    for (const type of NOTIFICATION_TYPES) {
+      expect({ type, audiences: [...(audiences.get(type) ?? [])].sort() }).toEqual({ type, audiences: API_AUDIENCES[type] });
+    }
   });
 
   it('audit exactly the facts that engage the prescriber: observance, device suspended or revoked, rights closed', () => {
