@@ -7,3 +7,17 @@ export type Recipient = { kind: 'physician'; rpps: string } | { kind: 'org'; org
 
 /** One text per recipient: the key of its inbox and of its notifications' ids. */
 export const recipientKey = (recipient: Recipient): string => (recipient.kind === 'physician' ? `physician:${recipient.rpps}` : `org:${recipient.org}`);
+
+/** The claims of a caller's token that name an inbox: a physician's RPPS, an organisation's id. */
+export interface Reader {
+  rpps?: string;
+  org?: string;
+}
+
+/** The inboxes a caller reads: their own (a physician's) and their organisation's, nothing else. */
+export function inboxesOf(reader: Reader): string[] {
+  const inboxes: string[] = [];
+  if (reader.rpps) inboxes.push(recipientKey({ kind: 'physician', rpps: reader.rpps }));
+  if (reader.org) inboxes.push(recipientKey({ kind: 'org', org: reader.org }));
+  return inboxes;
+}
