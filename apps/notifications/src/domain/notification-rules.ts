@@ -4,7 +4,7 @@ import type { NotificationType } from './notification-type';
 /**
  * Who a fact concerns, resolved from the service's read models:
  * - PRESCRIBER: the physician of each prescription the fact touches (for a
- *   device, of every enrolment on it not ENDED);
+ *   device, of every ACTIVE enrolment on it);
  * - OPERATOR_ORG: the telemonitoring operator of the enrolment;
  * - PAYEE_ORG: each payee of the claim's lines (operator org, exploitant);
  * - VENDOR_ORG: the manufacturer who registered the device.
