@@ -22,7 +22,7 @@ export async function runPartOne(ctx: DemoContext, identities: DemoIdentities, n
   const wf: Workflow = { client, actors, now: () => new Date(ctx.realNow().getTime() + shiftMs), timeoutMs: ctx.timeoutMs };
 
   narrator.section('Part 1: from a device to an active monitoring');
-  // Wide-area radio only: at a home with poor coverage the HAS rule HOME_COVERAGE warns.
+  // deviceBody's wide-area radio: the patient's poor home coverage makes HOME_COVERAGE warn.
   const body = deviceBody(wf, { name: 'CardioLink HF', exploitant: null });
   const created = await client.post('/v1/devices', body, { token: actors.vendor.token, expect: 201 });
   // The platform's clock, read from the answer: the demo dates what it reports by it.

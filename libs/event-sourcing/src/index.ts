@@ -30,3 +30,4 @@ export * from './event-sourcing.module';
 export * from './command/use-case-command';
 export * from './store/message-size';
 export * from './upcasting/unsealed-text';
+export * from './ids/derived-id';

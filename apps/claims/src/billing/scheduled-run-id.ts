@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
+import { derivedId } from '@app/event-sourcing/ids/derived-id';
 import type { Period } from '../domain/billing/period';
 
 /**
@@ -8,7 +7,4 @@ import type { Period } from '../domain/billing/period';
  * period. A scheduler that stopped between creating the run and queuing its
  * job finds the same run the next minute, and queues the same job id.
  */
-export function scheduledRunId(period: Period): string {
-  const random = createHash('sha256').update(`claims:scheduled-billing-run:${period.id}`).digest().subarray(0, 16);
-  return uuidv7({ msecs: period.to.getTime(), random: new Uint8Array(random) });
-}
+export const scheduledRunId = (period: Period): string => derivedId(`claims:scheduled-billing-run:${period.id}`, period.to);

@@ -13,6 +13,3 @@ export const NOTIFICATION_TYPES = [
 ] as const;
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
-
-export const isNotificationType = (value: unknown): value is NotificationType =>
-  typeof value === 'string' && (NOTIFICATION_TYPES as readonly string[]).includes(value);

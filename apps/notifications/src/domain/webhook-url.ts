@@ -24,6 +24,15 @@ export function addressAllowed(address: string, policy: WebhookUrlPolicy): boole
   return plain.range() === 'unicast';
 }
 
+/** The URL's host as an address or a name: IPv6 without its brackets, lowercase. */
+const hostOf = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+
+/** The URL's host when it is a literal address `addressAllowed` refuses (connected to without any lookup), else null. */
+export function refusedLiteralAddress(url: URL, policy: WebhookUrlPolicy): string | null {
+  const host = hostOf(url);
+  return ipaddr.isValid(host) && !addressAllowed(host, policy) ? host : null;
+}
+
 /**
  * What is wrong with a webhook URL, or null: an absolute https URL (http in
  * development) without credentials, whose host, outside development, is
@@ -42,8 +51,8 @@ export function webhookUrlProblem(url: unknown, policy: WebhookUrlPolicy): strin
   if (!schemes.includes(parsed.protocol)) return policy.development ? 'must be an http or https URL' : 'must be an https URL';
   if (parsed.username || parsed.password) return 'must not hold credentials (the signature authenticates the platform)';
   if (policy.development) return null;
-  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const host = hostOf(parsed);
   if (host === 'localhost' || host.endsWith('.localhost')) return 'must not point at the platform itself (localhost)';
-  if (ipaddr.isValid(host) && !addressAllowed(host, policy)) return 'must not point at a loopback, private or reserved address';
+  if (refusedLiteralAddress(parsed, policy)) return 'must not point at a loopback, private or reserved address';
   return null;
 }

@@ -1,8 +1,8 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
-import { addressAllowed, type WebhookUrlPolicy } from '../domain/webhook-url';
+import type { LookupFunction } from 'node:net';
+import { addressAllowed, refusedLiteralAddress, type WebhookUrlPolicy } from '../domain/webhook-url';
 import { SIGNATURE_HEADER, webhookSignature } from '../domain/webhook-signature';
 
 /** The header naming the notification a delivery carries: the same at every attempt, for the receiver to deduplicate. */
@@ -55,8 +55,8 @@ export class WebhookSender {
     const target = new URL(url);
     const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
     // A literal address is connected to without a lookup: checked here.
-    const literal = target.hostname.replace(/^\[(.*)\]$/, '$1');
-    if (isIP(literal) && !addressAllowed(literal, this.options)) return Promise.reject(new Error(`${literal} is an address a webhook may not reach`));
+    const literal = refusedLiteralAddress(target, this.options);
+    if (literal) return Promise.reject(new Error(`${literal} is an address a webhook may not reach`));
     return new Promise<number>((resolve, reject) => {
       const req = request(
         target,
