@@ -48,29 +48,8 @@ export function semesterOf(period: string): string {
   return month >= 10 ? `${year}-10` : `${year - 1}-10`;
 }
 
-/** A valid SIRET (14 digits, Luhn), different each call: a payee no other test has. */
-export function randomSiret(): string {
-  const digits = Array.from({ length: 13 }, () => Math.floor(Math.random() * 10));
-  digits[0] = 1 + (digits[0] % 9);
-  for (let check = 0; check < 10; check++) {
-    const candidate = [...digits, check].join('');
-    if (luhnValid(candidate) && !candidate.startsWith('356000000')) return candidate;
-  }
-  throw new Error('unreachable: one check digit always makes a Luhn-valid number');
-}
-
-function luhnValid(text: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < text.length; i++) {
-    let digit = Number(text[text.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
+/** A payee no other test has (libs/testing). */
+export { randomSiret } from '@app/testing';
 
 /** Half up on integer cents (DOMAIN.md): the AMO share of a line. */
 export const amoShare = (cents: number, ratePercent: number): number => Math.floor((cents * ratePercent + 50) / 100);

@@ -1,7 +1,7 @@
 import type { Actor } from './event-envelope';
 
-/** `<device|prescription|attempt|enrolment|claim>:<uuid>`, or `patient:<pseudonym>` (API.md "Audit ledger"). */
-export type SubjectRef = `${'device' | 'prescription' | 'attempt' | 'enrolment' | 'claim'}:${string}` | `patient:${string}`;
+/** `<device|prescription|attempt|enrolment|claim|notification|webhook>:<uuid>`, or `patient:<pseudonym>` (API.md "Audit ledger"). */
+export type SubjectRef = `${'device' | 'prescription' | 'attempt' | 'enrolment' | 'claim' | 'notification' | 'webhook'}:${string}` | `patient:${string}`;
 
 /**
  * One audit entry exactly as API.md ("Audit ledger") fixes it. Its RFC 8785

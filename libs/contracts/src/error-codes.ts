@@ -52,3 +52,11 @@ export const PATIENT_ERROR_CODES = {
   /** 409: the patient's keys are already destroyed. */
   alreadyErased: 'PATIENT.ALREADY_ERASED',
 } as const;
+
+/** Refusals of `/v1/notifications` and `/v1/webhooks` (API.md "Notifications"). */
+export const NOTIFICATION_ERROR_CODES = {
+  /** 404: no such notification in the caller's inboxes (another's is not found either). */
+  notFound: 'NOTIFICATION.NOT_FOUND',
+  /** 404: no such webhook of the caller's org (another org's, or deleted). */
+  webhookNotFound: 'WEBHOOK.NOT_FOUND',
+} as const;

@@ -5,6 +5,7 @@ export const TOPICS = {
   enrolment: 'enrolment.events.v1',
   claims: 'claims.events.v1',
   patients: 'patients.events.v1',
+  notifications: 'notifications.events.v1',
   auditEntries: 'audit.entries.v1',
   auditAlerts: 'audit.alerts.v1',
 } as const;

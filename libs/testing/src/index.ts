@@ -16,3 +16,4 @@ export * from './eventually';
 export * from './consumer-groups-at-end';
 export * from './random-nir';
 export * from './certification-granted.fixture';
+export * from './random-siret';

@@ -3,8 +3,8 @@ import { isRole } from '@app/contracts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_64 = /^[0-9a-f]{64}$/;
 const HEX_128 = /^[0-9a-f]{128}$/;
-/** API.md subjects: `<device|prescription|attempt|enrolment|claim>:<uuid>` or `patient:<pseudonym>`. */
-const SUBJECT = /^(?:(?:device|prescription|attempt|enrolment|claim):[0-9A-Za-z._~-]{1,128}|patient:[0-9A-Za-z._~-]{1,128})$/;
+/** API.md subjects: `<device|prescription|attempt|enrolment|claim|notification|webhook>:<uuid>` or `patient:<pseudonym>`. */
+const SUBJECT = /^(?:(?:device|prescription|attempt|enrolment|claim|notification|webhook):[0-9A-Za-z._~-]{1,128}|patient:[0-9A-Za-z._~-]{1,128})$/;
 
 const isText = (value: unknown, max = 1_000): value is string => typeof value === 'string' && value.length > 0 && value.length <= max;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

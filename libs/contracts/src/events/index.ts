@@ -5,3 +5,4 @@ export * from './audit.v1';
 export * from './patients.v1';
 export * from './enrolment.v1';
 export * from './claims.v1';
+export * from './notifications.v1';

@@ -10,7 +10,8 @@ import type { JobHandler, QueueDeclaration } from './service-jobs';
  * (JobsStartup), so a job no handler takes is never half-run.
  */
 export function jobDispatcherFor(declaration: QueueDeclaration): Type<WorkerHost> {
-  @Processor(declaration.queue, { autorun: false })
+  const { concurrency, backoffStrategy } = declaration.worker ?? {};
+  @Processor(declaration.queue, { autorun: false, ...(concurrency ? { concurrency } : {}), ...(backoffStrategy ? { settings: { backoffStrategy } } : {}) })
   class JobDispatcher extends WorkerHost {
     constructor(private readonly moduleRef: ModuleRef) {
       super();

@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import type { BackoffStrategy, Job } from 'bullmq';
 
 /** What runs a job of one name. A job that changes an aggregate sends a command, so its effect is audited. */
 export interface JobHandler<Result = unknown> {
@@ -17,6 +17,13 @@ export interface JobDeclaration {
 export interface QueueDeclaration {
   queue: string;
   jobs: JobDeclaration[];
+  /**
+   * The queue's worker, when one job at a time will not do: jobs that wait on
+   * the outside run side by side (`concurrency`), and retries follow a
+   * schedule of the service's own (`backoffStrategy`, for jobs added with
+   * `backoff: { type: 'custom' }`).
+   */
+  worker?: { concurrency?: number; backoffStrategy?: BackoffStrategy };
 }
 
 /** The one place a service declares its jobs: queues, job names, handlers and schedules. */
