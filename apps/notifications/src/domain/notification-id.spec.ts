@@ -14,8 +14,14 @@ describe('notificationId', () => {
       notificationId('event-1', { kind: 'physician', rpps: '10009876543' }, at),
       notificationId('event-1', { kind: 'org', org: '10003456789' }, at),
       notificationId('event-2', physician, at),
+      notificationId('event-1', physician, at, 'prescription-2'),
     ]);
-    expect(ids.size).toBe(4);
+    expect(ids.size).toBe(5);
+  });
+
+  it('tells apart the prescriptions of one recipient a fact touches', () => {
+    expect(notificationId('event-1', physician, at, 'p-1')).not.toBe(notificationId('event-1', physician, at, 'p-2'));
+    expect(notificationId('event-1', physician, at, 'p-1')).toBe(notificationId('event-1', physician, at, 'p-1'));
   });
 
   it('is a UUID v7 stamped with the fact time, so ids sort newest last', () => {

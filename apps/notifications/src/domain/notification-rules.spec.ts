@@ -1,5 +1,5 @@
 import { NOTIFICATION_RULES, ruleFor, type Audience } from './notification-rules';
-import { NOTIFICATION_TYPES, type NotificationType } from './notification-type';
+import { NOTIFICATION_TYPES, type NotificationType } from '@app/contracts';
 
 /** API.md ("Notifications"): who is told what. */
 const API_AUDIENCES: Record<NotificationType, Audience[]> = {

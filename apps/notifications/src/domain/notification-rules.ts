@@ -1,5 +1,5 @@
 import type { ClaimEventsV1, DeviceCertificationEventsV1, EnrolmentEventsV1 } from '@app/contracts';
-import type { NotificationType } from './notification-type';
+import type { NotificationType } from '@app/contracts';
 
 /**
  * Who a fact concerns, resolved from the service's read models:

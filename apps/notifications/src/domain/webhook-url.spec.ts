@@ -1,4 +1,4 @@
-import { addressAllowed, webhookUrlProblem } from './webhook-url';
+import { addressAllowed, auditedUrl, webhookUrlProblem } from './webhook-url';
 
 const production = { development: false };
 const development = { development: true };
@@ -54,5 +54,13 @@ describe('addressAllowed (each address a delivery connects to)', () => {
 
   it('allows anything in development', () => {
     expect(addressAllowed('127.0.0.1', development)).toBe(true);
+  });
+});
+
+describe('the URL the ledger keeps', () => {
+  it('keeps scheme, host and path, and withholds a query or fragment that may hold a token', () => {
+    expect(auditedUrl('https://hooks.example.org/ch/events')).toBe('https://hooks.example.org/ch/events');
+    expect(auditedUrl('https://hooks.example.org/ch?token=s3cr3t')).toBe('https://hooks.example.org/ch?(withheld)');
+    expect(auditedUrl('https://hooks.example.org:8443/#frag')).toBe('https://hooks.example.org:8443/?(withheld)');
   });
 });

@@ -56,3 +56,14 @@ export function webhookUrlProblem(url: unknown, policy: WebhookUrlPolicy): strin
   if (refusedLiteralAddress(parsed, policy)) return 'must not point at a loopback, private or reserved address';
   return null;
 }
+
+/**
+ * The URL as the immutable ledger keeps it: scheme, host and path. A query or
+ * fragment may carry a receiver's token, which must not outlive the webhook
+ * in an entry no one can erase; that one was there is said, not what.
+ */
+export function auditedUrl(url: string): string {
+  const parsed = new URL(url);
+  const withheld = parsed.search || parsed.hash ? '?(withheld)' : '';
+  return `${parsed.origin}${parsed.pathname}${withheld}`;
+}

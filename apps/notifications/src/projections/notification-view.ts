@@ -1,4 +1,4 @@
-import type { NotificationType } from '../domain/notification-type';
+import type { NotificationType } from '@app/contracts';
 
 /**
  * A notification as API.md gives it. With the conventions' `status` (UNREAD,

@@ -2,7 +2,7 @@ import type { Transaction } from '@app/event-sourcing';
 import { pageWindow } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { NotificationType } from '../domain/notification-type';
+import type { NotificationType } from '@app/contracts';
 import type { NewNotification, NotificationView } from './notification-view';
 
 interface RawNotification {
