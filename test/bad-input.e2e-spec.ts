@@ -13,6 +13,7 @@ import { loadGatewayConfig } from '../apps/gateway/src/gateway.config';
 import { TEST_GATEWAY_ENV } from '../apps/gateway/src/testing/test-gateway-env';
 import { loadServiceRegistry } from '../apps/gateway/src/registry';
 import { startEnrolment } from '../apps/enrolment/src/testing/enrolment.test-app';
+import { startNotifications } from '../apps/notifications/src/testing/notifications.test-app';
 import { startPatients } from '../apps/patients/src/testing/patients.test-app';
 import { startPrescription } from '../apps/prescription/src/testing/prescription.test-app';
 import { type BadRequest, badRequestsFor } from './bad-input/bad-requests';
@@ -34,6 +35,7 @@ const SERVICES: { name: string; start: () => Promise<ServiceTestApp> }[] = [
   { name: 'audit-ledger', start: () => startAuditLedger() },
   { name: 'patients', start: () => startPatients() },
   { name: 'claims', start: () => startClaims() },
+  { name: 'notifications', start: () => startNotifications() },
 ];
 
 jest.setTimeout(300_000);

@@ -136,6 +136,7 @@ describe('npm run demo, against a platform of its own (every service its own pro
     lineOf(run, /^\[platform {2}claims service +\] pays the approved lines .* -> PAID reference \S+ at /);
     lineOf(run, /^\[operator {2}TéléCardio Services +\] reads its remittance advice \S+ -> 2800 cents \(28\.00 EUR\) for this claim/);
     lineOf(run, /^\[vendor {4}Cardio SAS +\] reads its remittance advice \S+ -> \d+ cents/);
+    lineOf(run, /^\[operator {2}TéléCardio Services +\] finds the payment in its notifications -> Claim \S+ for \d{4}-\d{2} was paid: 28\.00 EUR to you, reference \S+\.$/);
     lineOf(run, new RegExp(`^\\[physician cardiologist \\d{11} *\\] downloads the dossier of prescription ${saved.prescriptionId} -> 200: \\d+ entries`));
     lineOf(run, /^Verified offline \(libs\/audit verifyDossier\): \d+ entries in \d+ streams, every inclusion proof .*, every seal, every chain from its genesis\.$/);
     lineOf(run, /^Seals checked against the ledger's signer registry, fetched apart from the dossier: /);

@@ -12,6 +12,7 @@ import { enrolmentTokens, startEnrolment } from '../apps/enrolment/src/testing/e
 import { startAuditLedger } from '../apps/audit-ledger/src/testing/audit-ledger.test-app';
 import { claimsTokens, startClaims } from '../apps/claims/src/testing/claims.test-app';
 import { productBody, startDeviceCertification, tokens as deviceTokens } from '../apps/device-certification/src/testing/device-certification.test-app';
+import { startNotifications } from '../apps/notifications/src/testing/notifications.test-app';
 import { startPatients } from '../apps/patients/src/testing/patients.test-app';
 import { prescriptionBody, randomNir } from '../apps/prescription/src/testing/prescription-request.fixture';
 import { startPrescription, tokens as prescriptionTokens } from '../apps/prescription/src/testing/prescription.test-app';
@@ -47,25 +48,28 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
   let ledger: ServiceTestApp;
   let patients: ServiceTestApp;
   let claims: ServiceTestApp;
+  let notifications: ServiceTestApp;
   let gateway: INestApplication;
   let keys: TestPatientKeys;
   const http = () => request(gateway.getHttpServer());
 
   beforeAll(async () => {
-    await ensureTopics(testKafka(), [TOPICS.deviceCertification, TOPICS.prescription, TOPICS.enrolment, TOPICS.claims, TOPICS.patients, TOPICS.auditEntries]);
+    await ensureTopics(testKafka(), [TOPICS.deviceCertification, TOPICS.prescription, TOPICS.enrolment, TOPICS.claims, TOPICS.patients, TOPICS.notifications, TOPICS.auditEntries]);
     // The holder and the eraser share one patient keys schema, as they share `patient_keys` in a deployment.
     keys = await createTestPatientKeys();
-    [devices, prescriptions, enrolments, ledger, patients, claims] = await Promise.all([
+    [devices, prescriptions, enrolments, ledger, patients, claims, notifications] = await Promise.all([
       startDeviceCertification({ ownRoles: true, logs: sink }),
       startPrescription({ ownRoles: true, logs: sink, keys }),
       startEnrolment({ ownRoles: true, logs: sink, keys }),
-      startAuditLedger({ topic: TOPICS.auditEntries, ownRoles: true, logs: sink, signers: testSigners(['device-certification', 'prescription', 'enrolment', 'patients', 'claims']) }),
+      startAuditLedger({ topic: TOPICS.auditEntries, ownRoles: true, logs: sink, signers: testSigners(['device-certification', 'prescription', 'enrolment', 'patients', 'claims', 'notifications']) }),
       startPatients({ ownRoles: true, logs: sink, keys }),
       // Claims bills her month (one billable day is enough here, whatever today's date): it opens her identity to submit it.
       startClaims({ ownRoles: true, logs: sink, keys, env: { MINIMUM_BILLABLE_DAYS: '1' } }),
+      // Told of her suspension, her end and the claim's rejection: by pseudonym only.
+      startNotifications({ ownRoles: true, logs: sink }),
     ]);
     gateway = await gatewayOver(
-      { 'device-certification': devices.app, prescription: prescriptions.app, enrolment: enrolments.app, 'audit-ledger': ledger.app, patients: patients.app, claims: claims.app },
+      { 'device-certification': devices.app, prescription: prescriptions.app, enrolment: enrolments.app, 'audit-ledger': ledger.app, patients: patients.app, claims: claims.app, notifications: notifications.app },
       sink,
     );
   });
@@ -73,7 +77,7 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
   afterAll(async () => {
     await gateway?.close();
     // One after the other: dropping roles at once updates the same catalogue rows ("tuple concurrently updated").
-    for (const app of [claims, devices, prescriptions, enrolments, ledger, patients]) await app?.close();
+    for (const app of [claims, notifications, devices, prescriptions, enrolments, ledger, patients]) await app?.close();
     await keys?.drop();
   });
 
@@ -132,7 +136,7 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
 
     // Forty days on, her month is billed; a processor rejects the claim with a note naming her, the operator contests it naming her too.
     const period = parisDate(new Date(activated.body.activatedAt)).slice(0, 7);
-    for (const app of [devices, prescriptions, enrolments, ledger, patients, claims]) app.clock.advance(40 * 86_400_000);
+    for (const app of [devices, prescriptions, enrolments, ledger, patients, claims, notifications]) app.clock.advance(40 * 86_400_000);
     await eventually('claims caught up with her enrolment', async () => {
       const [{ version }] = await enrolments.dataSource.query(`SELECT max(version)::int AS version FROM events WHERE stream_id = $1`, [enrolmentId]);
       const [facts] = await claims.dataSource.query(`SELECT stream_version FROM enrolment_facts WHERE enrolment_id = $1`, [enrolmentId]);
@@ -162,9 +166,17 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
     const reason = `${patient.familyName} moved to another region`;
     await http().post(`/v1/prescriptions/${id}/cancellation`).set('Authorization', prescriptionTokens.cardiologist).send({ reason }).expect(200);
 
+    // The prescriber was told of the suspension and the end, the operator of the rejection: what notifications holds is scanned too.
+    await eventually('the prescriber and the operator told', async () => {
+      const told = await http().get('/v1/notifications').set('Authorization', prescriptionTokens.cardiologist).expect(200);
+      const operatorTold = await http().get('/v1/notifications').set('Authorization', operator).expect(200);
+      const types = [...told.body.items, ...operatorTold.body.items].map((n: { type: string }) => n.type);
+      return ['ENROLMENT_SUSPENDED', 'ENROLMENT_ENDED', 'CLAIM_REJECTED'].every((type) => types.includes(type)) ? true : undefined;
+    });
+
     // The dossier gathers the steps, with the texts disclosed to the prescriber, each matching its commitment.
     const { body: key } = await http().get('/v1/ledger/public-key').set('Authorization', prescriptionTokens.auditor).expect(200);
-    const signers = testSigners(['device-certification', 'prescription', 'enrolment', 'patients', 'claims']);
+    const signers = testSigners(['device-certification', 'prescription', 'enrolment', 'patients', 'claims', 'notifications']);
     const dossierOf = (token: string) =>
       eventually('the dossier holds the issue and the cancellation', async () => {
         const answer = await http().get(`/v1/liability/prescriptions/${id}`).set('Authorization', token);

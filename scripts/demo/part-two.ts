@@ -1,5 +1,5 @@
 import { parisMidnight } from '@app/fr-health';
-import { adjudicate, getEnrolment, listClaims, pollUntil, remittances, waitForBillingRun, waitForPayment, type BillingRun, type Workflow } from '../workflow';
+import { adjudicate, getEnrolment, listClaims, pollUntil, remittances, waitForBillingRun, waitForNotifications, waitForPayment, type BillingRun, type Workflow } from '../workflow';
 import { periodOverOn } from './billing-plan';
 import { clockOffsetToReach } from './clock-offset';
 import type { ClaimView, EnrolmentView, IncidentView, RemittanceView } from '../workflow';
@@ -79,6 +79,9 @@ export async function runPartTwo(ctx: DemoContext, state: DemoState): Promise<{ 
     const line = advice.claims.find((item) => item.claimId === claim.id)!;
     narrator.step(who, `reads its remittance advice ${advice.reference}`, `${money(line.amountCents)} for this claim, ${money(advice.totalCents)} in all, paid ${advice.paidAt}`);
   }
+  // The payment reached the operator's inbox too (and its webhooks, had it registered one).
+  const inbox = await waitForNotifications(wf, actors.operator.token, (items) => items.some((n) => n.type === 'CLAIM_PAID' && n.subject === `claim:${claim.id}`), `the operator told claim ${claim.id} was paid`);
+  narrator.step(cast.operator, 'finds the payment in its notifications', inbox.find((n) => n.type === 'CLAIM_PAID' && n.subject === `claim:${claim.id}`)!.message);
   return { wf, claim: paid.value };
 }
 

@@ -108,3 +108,15 @@ export interface RemittanceView {
   claims: Array<{ claimId: string; lines: Array<{ kind: string; code: string; amountCents: number }>; amountCents: number }>;
   [field: string]: unknown;
 }
+
+export interface NotificationView {
+  id: string;
+  type: string;
+  status: 'UNREAD' | 'READ';
+  version: number;
+  createdAt: string;
+  readAt?: string;
+  subject: string;
+  relatedSubjects: string[];
+  message: string;
+}

@@ -1,6 +1,6 @@
 import type { LiabilityDossier, Signer } from '@app/audit';
 import type { Actors } from './actors';
-import type { ClaimView, DeviceView, EnrolmentView, ErrorBody, Page, PrescriptionView, RecordedIncident, RemittanceView } from './api-views';
+import type { ClaimView, DeviceView, EnrolmentView, ErrorBody, NotificationView, Page, PrescriptionView, RecordedIncident, RemittanceView } from './api-views';
 import { type GatewayClient, pollUntil } from './gateway-client';
 import { freshSuffix, freshUdiDi } from './identifiers';
 
@@ -307,6 +307,28 @@ export async function waitForPayment(wf: Workflow, claimId: string): Promise<Cla
 export async function remittances(wf: Workflow, token: string, query: { period?: string } = {}): Promise<RemittanceView[]> {
   const filter = query.period ? `?period=${query.period}` : '';
   return (await wf.client.get<Page<RemittanceView>>(`/v1/remittances${filter}`, { token })).body.items;
+}
+
+/** The inbox of a token's holder (their own and their org's), newest first; waits until `until` holds of it. */
+export async function waitForNotifications(
+  wf: Workflow,
+  token: string,
+  until: (notifications: NotificationView[]) => boolean,
+  what = 'the notifications awaited',
+): Promise<NotificationView[]> {
+  return pollUntil(
+    what,
+    async () => {
+      const { body } = await wf.client.get<Page<NotificationView>>('/v1/notifications?pageSize=200', { token });
+      return until(body.items) ? body.items : undefined;
+    },
+    wait(wf),
+  );
+}
+
+/** The recipient reads a notification (the first reading is recorded, and audited when the fact engages a physician). */
+export async function readNotification(wf: Workflow, token: string, id: string): Promise<NotificationView> {
+  return (await wf.client.post<NotificationView>(`/v1/notifications/${id}/read`, {}, { token, expect: 200 })).body;
 }
 
 export interface DownloadedDossier {

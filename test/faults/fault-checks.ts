@@ -14,7 +14,7 @@ import { kafkaSettings } from '../../scripts/infra/kafka-settings';
  */
 
 /** The schemas of the services that keep an event store (and so an outbox and audit entries). */
-export const EVENT_STORE_SCHEMAS = ['device_certification', 'prescription', 'enrolment', 'claims', 'patients'] as const;
+export const EVENT_STORE_SCHEMAS = ['device_certification', 'prescription', 'enrolment', 'claims', 'patients', 'notifications'] as const;
 
 export interface Envelope {
   id: string;
@@ -196,6 +196,7 @@ export const EVENT_TOPICS: Record<string, string> = {
   'enrolment.events.v1': 'enrolment',
   'claims.events.v1': 'claims',
   'patients.events.v1': 'patients',
+  'notifications.events.v1': 'notifications',
 };
 
 /** Dead-letter topics holding messages: a good event parked there because something was down is an event lost to its consumer. */

@@ -22,6 +22,8 @@ import {
   reportTransmissions,
   startBillingRun,
   suspendDevice,
+  readNotification,
+  waitForNotifications,
   waitForClaims,
   waitForEnrolment,
   waitForPayment,
@@ -57,7 +59,7 @@ describe('the platform end to end: every service its own process, HTTP through t
 
   // What the phases hand each other.
   let main: { wf: Workflow; device: Device; prescription: Prescription; enrolmentId: string; activatedAt: number };
-  let suspension: { device: Device; full: { wf: Workflow; enrolmentId: string }; short: { wf: Workflow; enrolmentId: string; prescription: Prescription } };
+  let suspension: { device: Device; full: { wf: Workflow; enrolmentId: string; prescription: Prescription }; short: { wf: Workflow; enrolmentId: string; prescription: Prescription } };
   let renewal: { wf: Workflow; first: Prescription; renewed: Prescription; enrolmentId: string; activatedAt: number };
   let billingOfM: Awaited<ReturnType<typeof startBillingRun>>;
 
@@ -101,7 +103,7 @@ describe('the platform end to end: every service its own process, HTTP through t
     const full = await enrol(fullWf, suspended);
     const shortWf: Workflow = { ...fullWf, actors: { ...fullWf.actors, patient: freshActors().patient } };
     const short = await enrol(shortWf, suspended, { activate: false });
-    suspension = { device: suspended, full: { wf: fullWf, enrolmentId: full.enrolmentId }, short: { wf: shortWf, enrolmentId: short.enrolmentId, prescription: short.prescription } };
+    suspension = { device: suspended, full: { wf: fullWf, enrolmentId: full.enrolmentId, prescription: full.prescription }, short: { wf: shortWf, enrolmentId: short.enrolmentId, prescription: short.prescription } };
 
     // A one-month prescription, renewed at once: the renewal starts the day after it ends, on the same enrolment.
     const renewalWf = flow();
@@ -136,6 +138,14 @@ describe('the platform end to end: every service its own process, HTTP through t
       }, { timeoutMs: 30_000, intervalMs: 200 });
       expect(enrolment.status).toBe('SUSPENDED');
     }
+    // Their prescriber is told, once per prescription, and reads one: the reading is part of that prescription's dossier.
+    const prescriptions = [full, short].map((one) => `prescription:${one.prescription.id}`);
+    const told = await waitForNotifications(full.wf, full.wf.actors.physician.token, (items) =>
+      prescriptions.every((ref) => items.some((n) => n.type === 'DEVICE_SUSPENDED' && n.relatedSubjects.includes(ref))),
+    );
+    expect(told.filter((n) => n.type === 'DEVICE_SUSPENDED' && n.subject === `device:${device.deviceId}`)).toHaveLength(2);
+    const read = await readNotification(full.wf, full.wf.actors.physician.token, told.find((n) => n.type === 'DEVICE_SUSPENDED')!.id);
+    expect(read).toMatchObject({ status: 'READ', version: 2 });
   });
 
   it(`bills ${m} on ${next}-03: the workflow's claim adjudicated, paid and remitted; its dossier names every party and verifies offline`, async () => {
@@ -169,6 +179,9 @@ describe('the platform end to end: every service its own process, HTTP through t
     const [toExploitant] = await remittances(wf, wf.actors.exploitant.token);
     expect(toExploitant).toMatchObject({ payee: device.exploitant.siret, totalCents: 5_000, claims: [{ claimId: claim.id, amountCents: 5_000 }] });
     expect(await remittances(wf, wf.actors.vendor.token)).toEqual([]);
+    // Each payee is told it was paid, with its own amount.
+    const paidNotices = await waitForNotifications(wf, wf.actors.operator.token, (items) => items.some((n) => n.type === 'CLAIM_PAID' && n.subject === `claim:${claim.id}`));
+    expect(paidNotices.find((n) => n.type === 'CLAIM_PAID')!.message).toContain('28.00 EUR');
 
     const steps = ['device.registered', 'device.certified', 'prescription.issued', 'enrolment.activated', 'claim.created', 'claim.adjudicated', 'claim.paid'];
     const { dossier, publicKeyPem, signers } = await downloadDossier(wf, prescription.id, { steps });
