@@ -3,15 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { WebhookAttemptRecord, WebhookAttemptView } from './webhook-delivery-view';
 
-interface RawAttempt {
-  deliveryId: string;
-  attempt: number;
-  at: Date;
-  outcome: 'DELIVERED' | 'FAILED';
-  statusCode: number | null;
-  error: string | null;
-  durationMs: number;
-}
+/** An attempt as its row reads: the fields of the record the job logged, but for what it left the delivery in. */
+type RawAttempt = Omit<WebhookAttemptRecord, 'status' | 'finishedAt'>;
 
 /** The `webhook_attempts` table: every POST of a delivery, once per number (a job run again logs nothing twice). */
 @Injectable()
