@@ -65,7 +65,7 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
       startPatients({ ownRoles: true, logs: sink, keys }),
       // Claims bills her month (one billable day is enough here, whatever today's date): it opens her identity to submit it.
       startClaims({ ownRoles: true, logs: sink, keys, env: { MINIMUM_BILLABLE_DAYS: '1' } }),
-      // Told of her suspension, her end and the claim's rejection: by pseudonym only.
+      // Told of her suspension and the claim's rejection: by pseudonym only.
       startNotifications({ ownRoles: true, logs: sink }),
     ]);
     gateway = await gatewayOver(
@@ -166,12 +166,12 @@ describe('privacy scan: no personal data in clear anywhere, and an erasure that 
     const reason = `${patient.familyName} moved to another region`;
     await http().post(`/v1/prescriptions/${id}/cancellation`).set('Authorization', prescriptionTokens.cardiologist).send({ reason }).expect(200);
 
-    // The prescriber was told of the suspension and the end, the operator of the rejection: what notifications holds is scanned too.
+    // The prescriber was told of the operator's suspension, the operator of the rejection: what notifications holds is scanned too.
     await eventually('the prescriber and the operator told', async () => {
       const told = await http().get('/v1/notifications').set('Authorization', prescriptionTokens.cardiologist).expect(200);
       const operatorTold = await http().get('/v1/notifications').set('Authorization', operator).expect(200);
       const types = [...told.body.items, ...operatorTold.body.items].map((n: { type: string }) => n.type);
-      return ['ENROLMENT_SUSPENDED', 'ENROLMENT_ENDED', 'CLAIM_REJECTED'].every((type) => types.includes(type)) ? true : undefined;
+      return ['ENROLMENT_SUSPENDED', 'CLAIM_REJECTED'].every((type) => types.includes(type)) ? true : undefined;
     });
 
     // The dossier gathers the steps, with the texts disclosed to the prescriber, each matching its commitment.

@@ -52,6 +52,15 @@ describe('the notification rules', () => {
     expect(opened('operator')).toBeNull();
   });
 
+  it('tell the prescriber of a suspension or an end they did not make, nor were told of as its cause', () => {
+    const suspended = (cause: string) => ruleFor('enrolment', 'EnrolmentSuspended', { cause })?.notification ?? null;
+    expect(['BY_OPERATOR', 'CONSENT_WITHDRAWN', 'CERTIFICATION_EXPIRED'].map(suspended)).toEqual(Array(3).fill('ENROLMENT_SUSPENDED'));
+    expect(['BY_PRESCRIBER', 'DEVICE_SUSPENDED', 'DEVICE_REVOKED'].map(suspended)).toEqual([null, null, null]);
+    const ended = (cause: string) => ruleFor('enrolment', 'EnrolmentEnded', { cause })?.notification ?? null;
+    expect(['BY_OPERATOR', 'PRESCRIPTION_EXPIRED'].map(ended)).toEqual(['ENROLMENT_ENDED', 'ENROLMENT_ENDED']);
+    expect(['BY_PRESCRIBER', 'PRESCRIPTION_CANCELLED'].map(ended)).toEqual([null, null]);
+  });
+
   it('ignore the events no one must be told of', () => {
     expect(ruleFor('enrolment', 'ConsentRecorded', {})).toBeNull();
     expect(ruleFor('device-certification', 'DeviceReinstated', {})).toBeNull();

@@ -46,8 +46,24 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   { source: 'enrolment', event: 'ObservanceLow', notification: 'OBSERVANCE_LOW', audiences: ['PRESCRIBER'], engaging: true },
   { source: 'device-certification', event: 'DeviceSuspended', notification: 'DEVICE_SUSPENDED', audiences: ['PRESCRIBER'], engaging: true },
   { source: 'device-certification', event: 'DeviceRevoked', notification: 'DEVICE_REVOKED', audiences: ['PRESCRIBER'], engaging: true },
-  { source: 'enrolment', event: 'EnrolmentSuspended', notification: 'ENROLMENT_SUSPENDED', audiences: ['PRESCRIBER'], engaging: false },
-  { source: 'enrolment', event: 'EnrolmentEnded', notification: 'ENROLMENT_ENDED', audiences: ['PRESCRIBER'], engaging: false },
+  {
+    source: 'enrolment',
+    event: 'EnrolmentSuspended',
+    notification: 'ENROLMENT_SUSPENDED',
+    audiences: ['PRESCRIBER'],
+    engaging: false,
+    // Their own suspension is no news to them; one the platform made because the device was suspended or revoked was told as that.
+    when: (payload) => !['BY_PRESCRIBER', 'DEVICE_SUSPENDED', 'DEVICE_REVOKED'].includes(payload.cause),
+  },
+  {
+    source: 'enrolment',
+    event: 'EnrolmentEnded',
+    notification: 'ENROLMENT_ENDED',
+    audiences: ['PRESCRIBER'],
+    engaging: false,
+    // Ended by the prescriber, or by their cancelling the prescription: they know.
+    when: (payload) => !['BY_PRESCRIBER', 'PRESCRIPTION_CANCELLED'].includes(payload.cause),
+  },
   {
     source: 'enrolment',
     event: 'RightsChecked',

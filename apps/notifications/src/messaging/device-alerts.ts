@@ -12,7 +12,8 @@ import { EnrolmentAudiencesRepository } from '../projections/enrolment-audiences
  * that was ACTIVE on it at that moment. The two topics come in any order:
  * told when the alert arrives to the enrolments known active then, and when
  * an activation arrives after an alert that followed it. The notification's
- * id is the same both ways, so nobody is told twice.
+ * id is the same both ways, so nobody is told twice; a lock per device
+ * orders the two ways when they happen at once.
  */
 @Injectable()
 export class DeviceAlerts {
@@ -23,11 +24,14 @@ export class DeviceAlerts {
   ) {}
 
   async alerted(tx: Transaction, alert: DeviceAlert): Promise<void> {
+    await this.devices.lockTelling(tx, alert.deviceId);
     await this.devices.recordAlert(tx, alert);
     await this.tell(tx, alert, await this.enrolments.activeOnDevice(tx, alert.deviceId, alert.occurredAt));
   }
 
+  /** After the activation is written in `tx`: the alerts it missed (the lock orders this read after any alert being told). */
   async activated(tx: Transaction, care: CareParties & { deviceId: string }, activatedAt: string): Promise<void> {
+    await this.devices.lockTelling(tx, care.deviceId);
     for (const alert of await this.devices.alertsSince(tx, care.deviceId, activatedAt)) await this.tell(tx, alert, [care]);
   }
 

@@ -80,6 +80,21 @@ describe('a device suspended, told to the prescribers of its active enrolments (
     expect(count).toBe(told.length);
   });
 
+  it('tells the prescriber when the activation and the suspension are handled at the same moment', async () => {
+    // Two consumers, two transactions: without the lock per device each would miss the other's row.
+    const pairs = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const device = await feed.registerDevice();
+        return { device, enrolment: await feed.enrol(device) };
+      }),
+    );
+    const activatedAt = new Date(Date.now() - MINUTE);
+    await Promise.all(pairs.flatMap(({ device, enrolment }) => [feed.publish('device', feed.suspension(device)), feed.activate(enrolment, activatedAt)]));
+    for (const { enrolment } of pairs) {
+      await eventually(`prescriber ${enrolment.prescriberRpps} told`, async () => (await inboxOf(enrolment.prescriberRpps)).length === 1, { timeoutMs: 30_000 });
+    }
+  });
+
   it('audits each telling, naming the prescription, under the platform and sealed', async () => {
     const device = await feed.registerDevice();
     const enrolment = await feed.enrol(device, { activatedAt: new Date(Date.now() - MINUTE) });

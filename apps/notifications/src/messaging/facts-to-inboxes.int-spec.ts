@@ -52,7 +52,7 @@ describe('facts to inboxes (Kafka, the real service)', () => {
     expect(told.relatedSubjects).toContain(`patient:${enrolment.pseudonym}`);
   });
 
-  it('tells the operator the incidents the platform opened, not those it opened itself; the prescriber a low observance and a suspension', async () => {
+  it('tells the operator the incidents the platform opened, not those it opened itself; the prescriber a low observance and the operator\'s suspension', async () => {
     const enrolment = await feed.enrol(await feed.registerDevice(), { activatedAt: new Date(Date.now() - 86_400_000) });
     const incident = (openedBy: 'system' | 'operator') => ({
       incidentId: uuidv7(),
@@ -66,6 +66,15 @@ describe('facts to inboxes (Kafka, the real service)', () => {
     await feed.enrolmentEvent(enrolment, 'ConnectivityIncidentOpened', incident('operator'));
     await feed.enrolmentEvent(enrolment, 'ConnectivityIncidentOpened', incident('system'));
     await feed.enrolmentEvent(enrolment, 'ObservanceLow', { month: 1, from: '2026-11-01', to: '2026-11-30', daysWithData: 9, days: 30, prescriberRpps: enrolment.prescriberRpps });
+    // The platform's reaction to a device suspended is told as the device's fact, not again as a suspension (published first: in order, it is through when the next is).
+    await feed.enrolmentEvent(enrolment, 'EnrolmentSuspended', {
+      cause: 'DEVICE_SUSPENDED',
+      reason: null,
+      suspendedAt: new Date().toISOString(),
+      suspendedBy: { role: 'system', id: 'system:enrolment' },
+      causedBy: { eventId: uuidv7(), type: 'DeviceSuspended', streamId: enrolment.deviceId },
+    });
+    await feed.enrolmentEvent(enrolment, 'EnrolmentResumed', { resumedAt: new Date().toISOString(), resumedBy: { role: 'system', id: 'system:enrolment' }, causedBy: null });
     await feed.enrolmentEvent(enrolment, 'EnrolmentSuspended', {
       cause: 'BY_OPERATOR',
       reason: null,

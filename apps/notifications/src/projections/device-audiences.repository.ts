@@ -36,6 +36,15 @@ export class DeviceAudiencesRepository {
     return row ?? null;
   }
 
+  /**
+   * Until the transaction ends, the one telling of this device's alerts: an
+   * alert and an activation handled at the same moment by the two consumers
+   * would each miss the other's uncommitted row, and no one would be told.
+   */
+  async lockTelling(tx: Transaction, deviceId: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('notifications:device-alerts:' || $1, 0))`, [deviceId]);
+  }
+
   async recordAlert(tx: Transaction, alert: DeviceAlert): Promise<void> {
     await tx.query(
       `INSERT INTO device_alerts (event_id, device_id, event_type, occurred_at, correlation_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
