@@ -1,11 +1,9 @@
-import { randomInt } from 'node:crypto';
+import { randomRpps } from '@app/testing';
 import { DAY_MS, parisInstant, periodBefore, randomSiret } from '../support/billing-calendar';
 import { randomNir, startClaimsWorld, type ClaimBody, type ClaimsFeed, type ClaimsWorld, type Enrolled } from '../support/claims-world';
 import { claimsTokens } from '../../apps/claims/src/testing/claims.test-app';
 
 jest.setTimeout(180_000);
-
-const randomRpps = () => `1${String(randomInt(0, 10_000_000_000)).padStart(10, '0')}`;
 
 /**
  * Who sees and does what on claims, over the real HTTP API: processors and

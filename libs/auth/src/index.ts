@@ -15,3 +15,4 @@ export * from './decorators/current-principal.decorator';
 export * from './guards/jwt-auth.guard';
 export * from './guards/roles.guard';
 export * from './auth.module';
+export * from './step-actor';

@@ -17,3 +17,5 @@ export * from './consumer-groups-at-end';
 export * from './random-nir';
 export * from './certification-granted.fixture';
 export * from './random-siret';
+export * from './published-events';
+export * from './random-rpps';

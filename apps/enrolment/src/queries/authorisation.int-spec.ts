@@ -1,5 +1,4 @@
-import { eventually } from '@app/testing';
-import { randomInt } from 'node:crypto';
+import { eventually, randomRpps } from '@app/testing';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { randomNir } from '@app/testing';
@@ -8,7 +7,6 @@ import { bearer, enrolmentTokens, startEnrolment, type EnrolmentTestApp } from '
 
 jest.setTimeout(120_000);
 
-const randomRpps = () => `1${String(randomInt(0, 10_000_000_000)).padStart(10, '0')}`;
 const physician = (rpps: string) => bearer({ role: 'physician', rpps, specialty: 'cardiology', sub: `physician-${rpps}` });
 
 /**

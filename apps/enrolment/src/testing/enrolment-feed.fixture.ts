@@ -13,7 +13,7 @@ import {
 } from '@app/contracts';
 import { fieldAad, parisDate, patientPseudonym } from '@app/fr-health';
 import { PATIENT_KEYRING, type PatientKeyring } from '@app/service-kit';
-import { certificationGranted, eventually, produceMessages, randomNir } from '@app/testing';
+import { certificationGranted, eventually, produceMessages, randomNir, testEnvelope } from '@app/testing';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { enrolmentTokens, type EnrolmentTestApp } from './enrolment.test-app';
@@ -92,7 +92,7 @@ export class EnrolmentFeed {
     await produceMessages(TOPICS.deviceCertification, [
       {
         key: deviceId,
-        value: JSON.stringify(this.envelope({ streamId: deviceId, streamType: 'device', type, schemaVersion: DEVICE_CERTIFICATION_EVENTS_V1.schemaVersions[type], version, occurredAt, data, actor: { id: 'evaluator-user', role: 'evaluator' } })),
+        value: JSON.stringify(testEnvelope({ streamId: deviceId, streamType: 'device', type, schemaVersion: DEVICE_CERTIFICATION_EVENTS_V1.schemaVersions[type], version, occurredAt, data, actor: { id: 'evaluator-user', role: 'evaluator' } })),
       },
     ]);
   }
@@ -156,7 +156,7 @@ export class EnrolmentFeed {
   /** A prescription event's envelope as that service publishes it, with a fresh event id. */
   prescriptionEnvelope<T extends object>(prescriptionId: string, type: PrescriptionEventType, data: T, version: number, occurredAt = this.t.clock.now()): EventEnvelope<T> {
     const fields = { streamId: prescriptionId, streamType: 'prescription', type, schemaVersion: PRESCRIPTION_EVENTS_V1.schemaVersions[type], version, occurredAt, data };
-    return this.envelope({ ...fields, actor: { id: 'cardiologist-user', role: 'physician' } }) as EventEnvelope<T>;
+    return testEnvelope({ ...fields, actor: { id: 'cardiologist-user', role: 'physician' } }) as EventEnvelope<T>;
   }
 
   /** Envelopes published as they are, in order, under the prescription's key (one partition): a redelivery is the same envelope again. */
@@ -214,9 +214,5 @@ export class EnrolmentFeed {
 
   private keyring(): PatientKeyring {
     return this.t.app.get<symbol, PatientKeyring>(PATIENT_KEYRING, { strict: false });
-  }
-
-  private envelope(fields: Omit<EventEnvelope<object>, 'id' | 'correlationId' | 'causationId' | 'occurredAt'> & { occurredAt: Date }): EventEnvelope<object> {
-    return { ...fields, id: uuidv7(), occurredAt: fields.occurredAt.toISOString(), correlationId: uuidv7(), causationId: null };
   }
 }

@@ -8,6 +8,11 @@ export type Recipient = { kind: 'physician'; rpps: string } | { kind: 'org'; org
 /** One text per recipient: the key of its inbox and of its notifications' ids. */
 export const recipientKey = (recipient: Recipient): string => (recipient.kind === 'physician' ? `physician:${recipient.rpps}` : `org:${recipient.org}`);
 
+/** The organisation whose inbox a recipient key names (its webhooks receive what is told there); null for a physician's. */
+export function orgOfRecipient(key: string): string | null {
+  return key.startsWith('org:') && key.length > 'org:'.length ? key.slice('org:'.length) : null;
+}
+
 /** The claims of a caller's token that name an inbox: a physician's RPPS, an organisation's id. */
 export interface Reader {
   rpps?: string;

@@ -1,13 +1,7 @@
-import { afterAttempt, webhookDeliveryId, webhookOrgOf } from './webhook-delivery';
+import { afterAttempt, webhookDeliveryId } from './webhook-delivery';
 
 describe('webhook deliveries', () => {
   const at = new Date('2026-11-30T08:00:00.000Z');
-
-  it('are for the inbox of an org only', () => {
-    expect(webhookOrgOf('org:TLSM-OPERATOR-A')).toBe('TLSM-OPERATOR-A');
-    expect(webhookOrgOf('physician:10003456789')).toBeNull();
-    expect(webhookOrgOf('org:')).toBeNull();
-  });
 
   it('have one id per webhook and notification, the same at every redelivery', () => {
     const id = webhookDeliveryId('w1', 'n1', at);

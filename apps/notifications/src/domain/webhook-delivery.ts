@@ -2,11 +2,6 @@ import { derivedId } from '@app/event-sourcing/ids/derived-id';
 
 export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
 
-/** The org whose webhooks receive a notification: only an org's inbox (`org:<id>`) has webhooks. */
-export function webhookOrgOf(recipient: string): string | null {
-  return recipient.startsWith('org:') && recipient.length > 'org:'.length ? recipient.slice('org:'.length) : null;
-}
-
 /**
  * The one delivery of a notification to a webhook, the same id at every
  * redelivery of its event (and its BullMQ job id): a notification is

@@ -7,7 +7,7 @@ import {
   type EventEnvelope,
   type EventPayloads,
 } from '@app/contracts';
-import { produceMessages, randomSiret } from '@app/testing';
+import { publishEnvelopes, randomRpps, randomSiret, testEnvelope } from '@app/testing';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -43,9 +43,6 @@ const productOf = (device: FedDevice): DeviceProductV1 => ({
 
 const topicOf = { device: TOPICS.deviceCertification, enrolment: TOPICS.enrolment, claim: TOPICS.claims } as const;
 
-/** 11 digits, the RPPS of a physician of this test only. */
-export const randomRpps = (): string => `1${String(parseInt(randomBytes(5).toString('hex'), 16)).padStart(10, '0').slice(-10)}`;
-
 /**
  * Publishes on the real topics what device-certification, enrolment and
  * claims would (their envelopes, keyed by stream), so a test of the
@@ -61,26 +58,12 @@ export class NotificationFeed {
     version: number,
     occurredAt = new Date(),
   ): EventEnvelope<P[T], T> {
-    return {
-      id: uuidv7(),
-      type,
-      schemaVersion: 1,
-      streamId,
-      streamType,
-      version,
-      occurredAt: occurredAt.toISOString(),
-      correlationId: uuidv7(),
-      causationId: null,
-      actor: { id: 'feed-user', role: 'system' },
-      data,
-    };
+    return testEnvelope({ type, schemaVersion: 1, streamId, streamType, version, occurredAt, actor: { id: 'feed-user', role: 'system' }, data });
   }
 
-  async publish(streamType: keyof typeof topicOf, ...envelopes: EventEnvelope<object>[]): Promise<void> {
-    await produceMessages(
-      topicOf[streamType],
-      envelopes.map((envelope) => ({ key: envelope.streamId, value: JSON.stringify(envelope) })),
-    );
+  /** Envelopes on the topic of their context, keyed by stream. */
+  publish(streamType: keyof typeof topicOf, ...envelopes: EventEnvelope<object>[]): Promise<void> {
+    return publishEnvelopes(topicOf[streamType], envelopes);
   }
 
   async registerDevice(vendorOrg = randomSiret()): Promise<FedDevice> {

@@ -2,7 +2,8 @@ import { NOTIFICATIONS_EVENTS_V1, type NotificationCreatedV1 } from '@app/contra
 import { IdempotentConsumerFactory } from '@app/messaging';
 import { CLOCK, type Clock } from '@app/service-kit';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { webhookDeliveryId, webhookOrgOf } from '../domain/webhook-delivery';
+import { orgOfRecipient } from '../domain/recipient';
+import { webhookDeliveryId } from '../domain/webhook-delivery';
 import { WebhookDeliveriesRepository } from '../projections/webhook-deliveries.repository';
 import { WebhooksRepository } from '../projections/webhooks.repository';
 import { WebhookDeliveryJobs } from './webhook-delivery-jobs';
@@ -37,7 +38,7 @@ export class WebhookDeliveriesConsumer implements OnModuleInit {
   }
 
   private async deliver(notification: NotificationCreatedV1): Promise<void> {
-    const org = webhookOrgOf(notification.recipient);
+    const org = orgOfRecipient(notification.recipient);
     if (!org) return;
     const webhookIds = await this.webhooks.subscribedTo(org, notification.type);
     if (webhookIds.length === 0) return;

@@ -1,5 +1,5 @@
-import { TOPICS, type EventEnvelope } from '@app/contracts';
-import { certificationGranted, produceMessages } from '@app/testing';
+import { TOPICS } from '@app/contracts';
+import { certificationGranted, publishEnvelopes, testEnvelope } from '@app/testing';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -20,20 +20,17 @@ export class DeviceCertificationFeed {
 
   async publish(type: string, data: Record<string, unknown>, occurredAt = new Date(Date.now() - 30_000)): Promise<this> {
     this.version += 1;
-    const envelope: EventEnvelope = {
-      id: uuidv7(),
+    const envelope = testEnvelope({
       type,
       schemaVersion: 1,
       streamId: this.deviceId,
       streamType: 'device',
       version: this.version,
-      occurredAt: occurredAt.toISOString(),
-      correlationId: uuidv7(),
-      causationId: null,
+      occurredAt,
       actor: { id: 'evaluator-user', role: 'evaluator' },
       data,
-    };
-    await produceMessages(TOPICS.deviceCertification, [{ key: this.deviceId, value: JSON.stringify(envelope) }]);
+    });
+    await publishEnvelopes(TOPICS.deviceCertification, [envelope]);
     await this.waitForFacts(this.version - 2);
     return this;
   }

@@ -1,3 +1,4 @@
+import { stepActorOf } from '@app/auth';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ClaimErrors } from '../../domain/claim.errors';
 import { Payments } from '../../payment/payments';
@@ -7,7 +8,7 @@ import { ClaimsRepository } from '../../projections/claims.repository';
 import type { ClaimCommandRequest } from '../claim.aggregate';
 import { mayNot } from '../claim-refusals';
 import { ClaimSteps } from '../claim-steps';
-import { claimViewerOf, stepActor } from '../step-actor';
+import { claimViewerOf } from '../step-actor';
 import { AdjudicateClaimCommand } from './adjudicate-claim.command';
 
 /**
@@ -28,7 +29,7 @@ export class AdjudicateClaimHandler implements ICommandHandler<AdjudicateClaimCo
 
   async execute({ input: { claimId, by, request }, context }: AdjudicateClaimCommand): Promise<ClaimView> {
     const viewer = claimViewerOf(by);
-    const common = { by: stepActor(by), viewer, now: context.now };
+    const common = { by: stepActorOf(by), viewer, now: context.now };
     const view = await this.steps.run(claimId, context, async ({ tx }): Promise<ClaimCommandRequest> => {
       const row = await this.claims.findVisible(claimId, viewer, tx);
       if (!row) throw ClaimErrors.notFound(claimId);

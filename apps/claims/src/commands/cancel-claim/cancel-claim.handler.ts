@@ -1,10 +1,11 @@
+import { stepActorOf } from '@app/auth';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ClaimErrors } from '../../domain/claim.errors';
 import { ClaimSealing } from '../../personal-data/claim-sealing';
 import type { ClaimView } from '../../projections/claim-view';
 import { ClaimsRepository } from '../../projections/claims.repository';
 import { ClaimSteps } from '../claim-steps';
-import { claimViewerOf, stepActor } from '../step-actor';
+import { claimViewerOf } from '../step-actor';
 import { CancelClaimCommand } from './cancel-claim.command';
 
 /**
@@ -25,7 +26,7 @@ export class CancelClaimHandler implements ICommandHandler<CancelClaimCommand, C
       const row = await this.claims.get(claimId, tx);
       if (!row) throw ClaimErrors.notFound(claimId);
       const sealed = await this.sealing.seal(row.pseudonym, claimId, 'cancellationReason', reason, tx);
-      return { type: 'CancelClaim', by: stepActor(by), viewer: claimViewerOf(by), reason: sealed, cause: 'BY_ADMIN', supersededBy: null, now: context.now };
+      return { type: 'CancelClaim', by: stepActorOf(by), viewer: claimViewerOf(by), reason: sealed, cause: 'BY_ADMIN', supersededBy: null, now: context.now };
     });
   }
 }

@@ -1,3 +1,4 @@
+import { stepActorOf } from '@app/auth';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ClaimErrors } from '../../domain/claim.errors';
 import { canContest } from '../../domain/claim-visibility';
@@ -6,7 +7,7 @@ import type { ClaimView } from '../../projections/claim-view';
 import { ClaimsRepository } from '../../projections/claims.repository';
 import { mayNot } from '../claim-refusals';
 import { ClaimSteps } from '../claim-steps';
-import { claimViewerOf, stepActor } from '../step-actor';
+import { claimViewerOf } from '../step-actor';
 import { ContestClaimCommand } from './contest-claim.command';
 
 /**
@@ -31,7 +32,7 @@ export class ContestClaimHandler implements ICommandHandler<ContestClaimCommand,
       if (!row) throw ClaimErrors.notFound(claimId);
       if (!canContest(row.resource, viewer)) throw mayNot(`only a payee of claim ${claimId} may contest it`);
       const sealed = await this.sealing.seal(row.pseudonym, claimId, 'contestNote', note, tx);
-      return { type: 'ContestClaim', by: stepActor(by), viewer, note: sealed, now: context.now };
+      return { type: 'ContestClaim', by: stepActorOf(by), viewer, note: sealed, now: context.now };
     });
   }
 }

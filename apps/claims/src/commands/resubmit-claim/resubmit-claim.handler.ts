@@ -1,8 +1,9 @@
+import { stepActorOf } from '@app/auth';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ClaimView } from '../../projections/claim-view';
 import { Submissions } from '../../submission/submissions';
 import { ClaimSteps } from '../claim-steps';
-import { claimViewerOf, stepActor } from '../step-actor';
+import { claimViewerOf } from '../step-actor';
 import { ResubmitClaimCommand } from './resubmit-claim.command';
 
 /**
@@ -18,7 +19,7 @@ export class ResubmitClaimHandler implements ICommandHandler<ResubmitClaimComman
   ) {}
 
   async execute({ input: { claimId, by }, context }: ResubmitClaimCommand): Promise<ClaimView> {
-    const view = await this.steps.run(claimId, context, () => ({ type: 'RequestResubmission', by: stepActor(by), viewer: claimViewerOf(by), now: context.now }));
+    const view = await this.steps.run(claimId, context, () => ({ type: 'RequestResubmission', by: stepActorOf(by), viewer: claimViewerOf(by), now: context.now }));
     if (view.status === 'CREATED') await this.submissions.enqueue(claimId, view.submission);
     return view;
   }

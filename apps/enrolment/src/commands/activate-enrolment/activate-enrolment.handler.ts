@@ -1,8 +1,9 @@
+import { stepActorOf } from '@app/auth';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EnrolmentView } from '../../projections/enrolment-view';
 import { CertificationOf } from '../certification-of';
 import { EnrolmentSteps } from '../enrolment-steps';
-import { stepActor, viewerOf } from '../step-actor';
+import { viewerOf } from '../../principals/enrolment-viewer';
 import { ActivateEnrolmentCommand } from './activate-enrolment.command';
 
 /** The operator starts monitoring: consent, open rights, the prescribed device, an ISSUED prescription and a certification in force. */
@@ -18,7 +19,7 @@ export class ActivateEnrolmentHandler implements ICommandHandler<ActivateEnrolme
       type: 'ActivateEnrolment',
       activatedAt: activatedAt ? new Date(activatedAt) : context.now,
       certification: await this.certificationOf.enrolment(enrolmentId, tx),
-      by: stepActor(by),
+      by: stepActorOf(by),
       viewer: viewerOf(by),
       now: context.now,
     }));

@@ -1,7 +1,8 @@
+import { stepActorOf } from '@app/auth';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EnrolmentView } from '../../projections/enrolment-view';
 import { EnrolmentSteps } from '../enrolment-steps';
-import { stepActor, viewerOf } from '../step-actor';
+import { viewerOf } from '../../principals/enrolment-viewer';
 import { AssignDeviceCommand } from './assign-device.command';
 
 /**
@@ -14,6 +15,6 @@ export class AssignDeviceHandler implements ICommandHandler<AssignDeviceCommand,
   constructor(private readonly steps: EnrolmentSteps) {}
 
   execute({ input: { enrolmentId, serialNumber, udiDi, by }, context }: AssignDeviceCommand): Promise<EnrolmentView> {
-    return this.steps.run(enrolmentId, context, () => ({ type: 'AssignDevice', serialNumber, udiDi, by: stepActor(by), viewer: viewerOf(by), now: context.now }));
+    return this.steps.run(enrolmentId, context, () => ({ type: 'AssignDevice', serialNumber, udiDi, by: stepActorOf(by), viewer: viewerOf(by), now: context.now }));
   }
 }

@@ -1,3 +1,4 @@
+import { stepActorOf } from '@app/auth';
 import { ERASED } from '@app/contracts';
 import { ageOn, parisDate } from '@app/fr-health';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -7,7 +8,7 @@ import { EnrolmentSealing } from '../../personal-data/enrolment-sealing';
 import type { EnrolmentView } from '../../projections/enrolment-view';
 import { EnrolmentsRepository } from '../../projections/enrolments.repository';
 import { EnrolmentSteps } from '../enrolment-steps';
-import { stepActor, viewerOf } from '../step-actor';
+import { viewerOf } from '../../principals/enrolment-viewer';
 import { RecordConsentCommand } from './record-consent.command';
 
 /** The patient, the prescriber or the operator (a paper form) records a consent; a minor's is signed by their representative. */
@@ -37,7 +38,7 @@ export class RecordConsentHandler implements ICommandHandler<RecordConsentComman
         signedBy: consent.signedBy ?? 'PATIENT',
         ...(consent.representative ? { representative: { role: consent.representative.role } } : {}),
         patientAgeOnSigning,
-        by: stepActor(by),
+        by: stepActorOf(by),
         viewer: viewerOf(by),
         now: context.now,
       };

@@ -1,8 +1,9 @@
+import { stepActorOf } from '@app/auth';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { EnrolmentSteps } from '../enrolment-steps';
 import { incidentIn, type IncidentView } from '../incident-answer';
-import { stepActor, viewerOf } from '../step-actor';
+import { viewerOf } from '../../principals/enrolment-viewer';
 import { RecordIncidentCommand } from './record-incident.command';
 
 /** The operator records a connectivity incident; its responsible party follows from its cause (DOMAIN.md "Responsibility"). */
@@ -18,7 +19,7 @@ export class RecordIncidentHandler implements ICommandHandler<RecordIncidentComm
       startedAt: new Date(incident.startedAt),
       endedAt: incident.endedAt ? new Date(incident.endedAt) : null,
       cause: incident.cause,
-      by: stepActor(by),
+      by: stepActorOf(by),
       viewer: viewerOf(by),
       now: context.now,
     }));

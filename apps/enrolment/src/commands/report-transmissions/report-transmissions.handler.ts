@@ -11,7 +11,7 @@ import { SilencesRepository } from '../../transmissions/silences.repository';
 import { TransmissionDaysRepository } from '../../transmissions/transmission-days.repository';
 import { TransmissionMarksRepository } from '../../transmissions/transmission-marks.repository';
 import { SilenceIncidents } from '../silence-incidents';
-import { viewerOf } from '../step-actor';
+import { viewerOf } from '../../principals/enrolment-viewer';
 import { ReportTransmissionsCommand, type TransmissionsAccepted } from './report-transmissions.command';
 
 /**

@@ -1,8 +1,9 @@
+import { stepActorOf } from '@app/auth';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EnrolmentView } from '../../projections/enrolment-view';
 import { CertificationOf } from '../certification-of';
 import { EnrolmentSteps } from '../enrolment-steps';
-import { stepActor, viewerOf } from '../step-actor';
+import { viewerOf } from '../../principals/enrolment-viewer';
 import { ResumeEnrolmentCommand } from './resume-enrolment.command';
 
 /** The operator or the prescriber resumes monitoring: a consent in force and everything activation needs must hold again. */
@@ -17,7 +18,7 @@ export class ResumeEnrolmentHandler implements ICommandHandler<ResumeEnrolmentCo
     return this.steps.run(enrolmentId, context, async ({ tx }) => ({
       type: 'ResumeEnrolment',
       certification: await this.certificationOf.enrolment(enrolmentId, tx),
-      by: stepActor(by),
+      by: stepActorOf(by),
       viewer: viewerOf(by),
       now: context.now,
     }));

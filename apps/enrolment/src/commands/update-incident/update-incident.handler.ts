@@ -1,7 +1,8 @@
+import { stepActorOf } from '@app/auth';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EnrolmentSteps } from '../enrolment-steps';
 import { incidentIn, type IncidentView } from '../incident-answer';
-import { stepActor, viewerOf } from '../step-actor';
+import { viewerOf } from '../../principals/enrolment-viewer';
 import { UpdateIncidentCommand } from './update-incident.command';
 
 /** The operator closes an incident or names its cause once investigated (one the platform opened too); audited, the party following the cause. */
@@ -15,7 +16,7 @@ export class UpdateIncidentHandler implements ICommandHandler<UpdateIncidentComm
       incidentId,
       ...(change.endedAt ? { endedAt: new Date(change.endedAt) } : {}),
       ...(change.cause ? { cause: change.cause } : {}),
-      by: stepActor(by),
+      by: stepActorOf(by),
       viewer: viewerOf(by),
       now: context.now,
     }));

@@ -1,9 +1,9 @@
+import { stepActorOf } from '@app/auth';
 import { CommandPipeline } from '@app/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { WebhookErrors } from '../../domain/webhook.errors';
 import type { WebhookView } from '../../projections/webhook-view';
 import { WebhookAggregate } from '../webhook.aggregate';
-import { webhookStepActor } from '../webhook-step-actor';
 import { DeleteWebhookCommand } from './delete-webhook.command';
 
 /**
@@ -20,7 +20,7 @@ export class DeleteWebhookHandler implements ICommandHandler<DeleteWebhookComman
 
   execute({ input: { webhookId, by }, context }: DeleteWebhookCommand): Promise<WebhookView> {
     if (!by.org) throw WebhookErrors.notFound(webhookId);
-    const command = { type: 'DeleteWebhook' as const, webhookId, org: by.org, now: context.now, by: webhookStepActor(by) };
+    const command = { type: 'DeleteWebhook' as const, webhookId, org: by.org, now: context.now, by: stepActorOf(by) };
     return this.pipeline.run(this.webhook, { streamId: webhookId, command, context });
   }
 }

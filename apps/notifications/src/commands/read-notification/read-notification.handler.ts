@@ -1,3 +1,4 @@
+import { stepActorOf } from '@app/auth';
 import { CommandPipeline } from '@app/event-sourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { NotificationErrors } from '../../domain/notification.errors';
@@ -23,7 +24,7 @@ export class ReadNotificationHandler implements ICommandHandler<ReadNotification
       type: 'ReadNotification',
       notificationId,
       now: context.now,
-      reader: { role: by.role, id: by.sub, ...(by.rpps ? { rpps: by.rpps } : {}), ...(by.org ? { org: by.org } : {}) },
+      reader: stepActorOf(by),
       inboxes: inboxesOf(by),
     };
     const view = await this.pipeline.run(this.aggregate, { streamId: notificationId, command, context });

@@ -1,3 +1,4 @@
+import { stepActorOf } from '@app/auth';
 import { CommandPipeline } from '@app/event-sourcing';
 import { invalidRequest, PLATFORM_CONFIG } from '@app/service-kit';
 import { Inject } from '@nestjs/common';
@@ -10,7 +11,6 @@ import { WebhooksRepository } from '../../projections/webhooks.repository';
 import { webhookUrlPolicyOf } from '../../webhooks/webhook-settings';
 import { WebhookSecrets } from '../../webhooks/webhook-secrets';
 import { WebhookAggregate } from '../webhook.aggregate';
-import { webhookStepActor } from '../webhook-step-actor';
 import { RegisterWebhookCommand } from './register-webhook.command';
 
 /**
@@ -36,7 +36,7 @@ export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCo
     if (!by.org) throw new Error(`a ${by.role} token without org reached POST /v1/webhooks`);
     const webhookId = uuidv7();
     const sealed = this.secrets.seal(webhookId, secret);
-    const command = { type: 'RegisterWebhook' as const, webhookId, org: by.org, url, events, now: context.now, by: webhookStepActor(by) };
+    const command = { type: 'RegisterWebhook' as const, webhookId, org: by.org, url, events, now: context.now, by: stepActorOf(by) };
     return this.pipeline.transaction(async (unit) => {
       const view = await unit.execute(this.webhook, { streamId: webhookId, command, context });
       await this.webhooks.keepSecret(unit.tx, webhookId, sealed);
