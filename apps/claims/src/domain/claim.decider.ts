@@ -1,5 +1,5 @@
 import type { ClaimEventV1 } from '@app/contracts';
-import type { Decider } from '@app/event-sourcing/decider/decider';
+import { decideByType, type Decider } from '@app/event-sourcing/decider/decider';
 import type { ClaimCommand, ClaimCommandType } from './claim.commands';
 import { evolveClaim, initialClaimState, type ClaimEvent, type ClaimState } from './claim.state';
 import { adjudicationDecisions } from './decisions/adjudication.decisions';
@@ -22,8 +22,5 @@ const decisions: Decisions<ClaimCommandType> = {
 export const claimDecider = {
   initialState: initialClaimState,
   evolve: evolveClaim,
-  decide(command: ClaimCommand, state: ClaimState): ClaimEvent[] {
-    const decide = decisions[command.type] as (command: ClaimCommand, state: ClaimState) => ClaimEvent[];
-    return decide(command, state);
-  },
+  decide: (command: ClaimCommand, state: ClaimState): ClaimEvent[] => decideByType(decisions, command, state),
 } satisfies Decider<ClaimState, ClaimCommand, ClaimEventV1>;

@@ -1,5 +1,5 @@
 import type { DeviceCertificationEventV1, SealedTextV1 } from '@app/contracts';
-import type { Decider } from '@app/event-sourcing/decider/decider';
+import { decideByType, type DecisionTable, type Decider } from '@app/event-sourcing/decider/decider';
 import type { DeviceCommand } from './device.commands';
 import type { CertificationGranted, DeviceEvent } from './device.events';
 import { DeviceErrors } from './device.errors';
@@ -8,8 +8,6 @@ import { withDefaultExploitant, type Certification, type DeviceProductData, type
 import { evolveDevice, initialDeviceState, type DeviceState } from './device.state';
 
 type Existing = Extract<DeviceState, { deviceId: string }>;
-type Of<T extends DeviceCommand['type']> = Extract<DeviceCommand, { type: T }>;
-
 function existing(state: DeviceState): Existing {
   if (state.status === 'NONE') throw DeviceErrors.notFound('(unknown)');
   return state;
@@ -43,7 +41,7 @@ function granted(
   };
 }
 
-const deciders: { [T in DeviceCommand['type']]: (command: Of<T>, state: DeviceState) => DeviceEvent[] } = {
+const deciders: DecisionTable<DeviceCommand, DeviceState, DeviceEvent> = {
   RegisterDevice(command, state) {
     if (state.status !== 'NONE') throw DeviceErrors.alreadyRegistered(command.deviceId);
     requireManufacturer(command.product, command.actorOrg);
@@ -139,8 +137,5 @@ const deciders: { [T in DeviceCommand['type']]: (command: Of<T>, state: DeviceSt
 export const deviceDecider = {
   initialState: initialDeviceState,
   evolve: evolveDevice,
-  decide(command: DeviceCommand, state: DeviceState): DeviceEvent[] {
-    const decide = deciders[command.type] as (command: DeviceCommand, state: DeviceState) => DeviceEvent[];
-    return decide(command, state);
-  },
+  decide: (command: DeviceCommand, state: DeviceState): DeviceEvent[] => decideByType(deciders, command, state),
 } satisfies Decider<DeviceState, DeviceCommand, DeviceCertificationEventV1>;

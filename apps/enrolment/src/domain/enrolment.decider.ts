@@ -1,5 +1,5 @@
 import type { EnrolmentEventV1 } from '@app/contracts';
-import type { Decider } from '@app/event-sourcing/decider/decider';
+import { decideByType, type Decider } from '@app/event-sourcing/decider/decider';
 import { consentDecisions } from './decisions/consent.decisions';
 import { creationDecisions } from './decisions/creation.decisions';
 import type { Decisions } from './decisions/decision.types';
@@ -22,8 +22,5 @@ const decisions: Decisions<EnrolmentCommandType> = {
 export const enrolmentDecider = {
   initialState: initialEnrolmentState,
   evolve: evolveEnrolment,
-  decide(command: EnrolmentCommand, state: EnrolmentState): EnrolmentEvent[] {
-    const decide = decisions[command.type] as (command: EnrolmentCommand, state: EnrolmentState) => EnrolmentEvent[];
-    return decide(command, state);
-  },
+  decide: (command: EnrolmentCommand, state: EnrolmentState): EnrolmentEvent[] => decideByType(decisions, command, state),
 } satisfies Decider<EnrolmentState, EnrolmentCommand, EnrolmentEventV1>;

@@ -1,12 +1,10 @@
-import type { Decider } from '@app/event-sourcing/decider/decider';
+import { decideByType, type DecisionTable, type Decider } from '@app/event-sourcing/decider/decider';
 import type { NotificationCommand } from './notification.commands';
 import { NotificationErrors } from './notification.errors';
 import type { NotificationEvent } from './notification.events';
 import { evolveNotification, initialNotificationState, type NotificationState } from './notification.state';
 
-type Of<T extends NotificationCommand['type']> = Extract<NotificationCommand, { type: T }>;
-
-const deciders: { [T in NotificationCommand['type']]: (command: Of<T>, state: NotificationState) => NotificationEvent[] } = {
+const deciders: DecisionTable<NotificationCommand, NotificationState, NotificationEvent> = {
   /** The id is derived from the fact and the recipient: the same fact delivered again finds it created and tells no one twice. */
   CreateNotification(command, state) {
     if (state.status !== 'NONE') return [];
@@ -24,8 +22,5 @@ const deciders: { [T in NotificationCommand['type']]: (command: Of<T>, state: No
 export const notificationDecider = {
   initialState: initialNotificationState,
   evolve: evolveNotification,
-  decide(command: NotificationCommand, state: NotificationState): NotificationEvent[] {
-    const decide = deciders[command.type] as (command: NotificationCommand, state: NotificationState) => NotificationEvent[];
-    return decide(command, state);
-  },
+  decide: (command: NotificationCommand, state: NotificationState): NotificationEvent[] => decideByType(deciders, command, state),
 } satisfies Decider<NotificationState, NotificationCommand, NotificationEvent>;

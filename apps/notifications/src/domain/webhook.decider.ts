@@ -1,12 +1,10 @@
-import type { Decider } from '@app/event-sourcing/decider/decider';
+import { decideByType, type DecisionTable, type Decider } from '@app/event-sourcing/decider/decider';
 import type { WebhookCommand } from './webhook.commands';
 import { WebhookErrors } from './webhook.errors';
 import type { WebhookEvent } from './webhook.events';
 import { evolveWebhook, initialWebhookState, type WebhookState } from './webhook.state';
 
-type Of<T extends WebhookCommand['type']> = Extract<WebhookCommand, { type: T }>;
-
-const deciders: { [T in WebhookCommand['type']]: (command: Of<T>, state: WebhookState) => WebhookEvent[] } = {
+const deciders: DecisionTable<WebhookCommand, WebhookState, WebhookEvent> = {
   /** The id is new at every request (a replay with its Idempotency-Key gets the stored answer): a stream that exists changes nothing. */
   RegisterWebhook(command, state) {
     if (state.status !== 'NONE') return [];
@@ -28,8 +26,5 @@ const deciders: { [T in WebhookCommand['type']]: (command: Of<T>, state: Webhook
 export const webhookDecider = {
   initialState: initialWebhookState,
   evolve: evolveWebhook,
-  decide(command: WebhookCommand, state: WebhookState): WebhookEvent[] {
-    const decide = deciders[command.type] as (command: WebhookCommand, state: WebhookState) => WebhookEvent[];
-    return decide(command, state);
-  },
+  decide: (command: WebhookCommand, state: WebhookState): WebhookEvent[] => decideByType(deciders, command, state),
 } satisfies Decider<WebhookState, WebhookCommand, WebhookEvent>;

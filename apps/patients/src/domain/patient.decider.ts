@@ -1,13 +1,11 @@
 import type { PatientsEventV1 } from '@app/contracts';
-import type { Decider } from '@app/event-sourcing/decider/decider';
+import { decideByType, type DecisionTable, type Decider } from '@app/event-sourcing/decider/decider';
 import type { PatientCommand } from './patient.commands';
 import type { PatientEvent } from './patient.events';
 import { PatientErrors } from './patient.errors';
 import { evolvePatient, initialPatientState, type PatientState } from './patient.state';
 
-type Of<T extends PatientCommand['type']> = Extract<PatientCommand, { type: T }>;
-
-const deciders: { [T in PatientCommand['type']]: (command: Of<T>, state: PatientState) => PatientEvent[] } = {
+const deciders: DecisionTable<PatientCommand, PatientState, PatientEvent> = {
   /**
    * The keys were destroyed in this command's transaction before it is
    * decided; a refusal rolls that back. An erased patient with nothing left
@@ -41,8 +39,5 @@ const deciders: { [T in PatientCommand['type']]: (command: Of<T>, state: Patient
 export const patientDecider = {
   initialState: initialPatientState,
   evolve: evolvePatient,
-  decide(command: PatientCommand, state: PatientState): PatientEvent[] {
-    const decide = deciders[command.type] as (command: PatientCommand, state: PatientState) => PatientEvent[];
-    return decide(command, state);
-  },
+  decide: (command: PatientCommand, state: PatientState): PatientEvent[] => decideByType(deciders, command, state),
 } satisfies Decider<PatientState, PatientCommand, PatientsEventV1>;

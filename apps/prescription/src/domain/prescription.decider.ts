@@ -1,5 +1,5 @@
 import type { PrescriptionEventV1, SealedTextV1 } from '@app/contracts';
-import type { Decider } from '@app/event-sourcing/decider/decider';
+import { decideByType, type DecisionTable, type Decider } from '@app/event-sourcing/decider/decider';
 import { acceptance } from './evaluation/acceptance';
 import type { PrescriptionCommand } from './prescription.commands';
 import type { PrescriptionEvent } from './prescription.events';
@@ -7,8 +7,6 @@ import { PrescriptionErrors } from './prescription.errors';
 import { evolvePrescription, initialPrescriptionState, type PrescriptionState } from './prescription.state';
 
 type Existing = Extract<PrescriptionState, { issued: unknown }>;
-type Of<T extends PrescriptionCommand['type']> = Extract<PrescriptionCommand, { type: T }>;
-
 function issuedOnly(state: PrescriptionState, action: string): Existing {
   if (state.status === 'NONE') throw PrescriptionErrors.notFound('(unknown)');
   if (state.status !== 'ISSUED') throw PrescriptionErrors.wrongState(action, state.status);
@@ -16,13 +14,13 @@ function issuedOnly(state: PrescriptionState, action: string): Existing {
 }
 
 /** The accepted override's text as sealed by the handler: a justification the handler did not seal cannot be recorded. */
-function sealedJustification(command: Of<'IssuePrescription'>, ruleId: string): SealedTextV1 {
+function sealedJustification(command: Extract<PrescriptionCommand, { type: 'IssuePrescription' }>, ruleId: string): SealedTextV1 {
   const sealed = command.sealedJustifications[ruleId];
   if (!sealed) throw new Error(`the justification of ${ruleId} was not sealed`);
   return sealed;
 }
 
-const deciders: { [T in PrescriptionCommand['type']]: (command: Of<T>, state: PrescriptionState) => PrescriptionEvent[] } = {
+const deciders: DecisionTable<PrescriptionCommand, PrescriptionState, PrescriptionEvent> = {
   IssuePrescription(command, state) {
     const { prescription, evaluation, device } = command;
     if (state.status !== 'NONE') throw PrescriptionErrors.alreadyExists(prescription.prescriptionId);
@@ -66,8 +64,5 @@ const deciders: { [T in PrescriptionCommand['type']]: (command: Of<T>, state: Pr
 export const prescriptionDecider = {
   initialState: initialPrescriptionState,
   evolve: evolvePrescription,
-  decide(command: PrescriptionCommand, state: PrescriptionState): PrescriptionEvent[] {
-    const decide = deciders[command.type] as (command: PrescriptionCommand, state: PrescriptionState) => PrescriptionEvent[];
-    return decide(command, state);
-  },
+  decide: (command: PrescriptionCommand, state: PrescriptionState): PrescriptionEvent[] => decideByType(deciders, command, state),
 } satisfies Decider<PrescriptionState, PrescriptionCommand, PrescriptionEventV1>;

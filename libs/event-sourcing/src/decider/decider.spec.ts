@@ -1,6 +1,6 @@
 import { deciderSpecification } from '@app/testing/decider-specification';
 import { type ReviewEvent, reviewDecider } from '../fixtures/review.decider';
-import { decideEvents, foldEvents } from './decider';
+import { decideByType, decideEvents, foldEvents, type DecisionTable } from './decider';
 
 const now = new Date('2025-03-01T10:00:00.000Z');
 const opened: ReviewEvent = { type: 'ReviewOpened', data: { reviewId: 'r1', openedAt: now.toISOString() } };
@@ -34,5 +34,18 @@ describe('decideEvents', () => {
 
   it('wraps a single decided event in a list', () => {
     expect(decideEvents(reviewDecider, { type: 'OpenReview', reviewId: 'r1', now }, foldEvents(reviewDecider, []))).toEqual([opened]);
+  });
+});
+
+describe('decideByType', () => {
+  type Command = { type: 'Add'; n: number } | { type: 'Reset' };
+  const table: DecisionTable<Command, number, string> = {
+    Add: (command, state) => [`added ${command.n} to ${state}`],
+    Reset: () => ['reset'],
+  };
+
+  it('hands each command to the decision of its type, with the state', () => {
+    expect(decideByType(table, { type: 'Add', n: 2 }, 40)).toEqual(['added 2 to 40']);
+    expect(decideByType(table, { type: 'Reset' }, 40)).toEqual(['reset']);
   });
 });

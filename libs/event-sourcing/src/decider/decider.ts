@@ -31,3 +31,14 @@ export function decideEvents<State, Command, Event extends DomainEvent>(
   const decided = decider.decide(command, state);
   return Array.isArray(decided) ? decided : [decided];
 }
+
+/** One decision per command type, each typed with its own command: the exhaustive table a decider's `decide` dispatches to. */
+export type DecisionTable<Command extends { type: string }, State, Event> = {
+  [T in Command['type']]: (command: Extract<Command, { type: T }>, state: State) => Event[];
+};
+
+/** A decider's `decide`: the command goes to the decision of its type (the table guarantees there is one). */
+export function decideByType<Command extends { type: string }, State, Event>(decisions: DecisionTable<Command, State, Event>, command: Command, state: State): Event[] {
+  const decide = decisions[command.type as Command['type']] as (command: Command, state: State) => Event[];
+  return decide(command, state);
+}
