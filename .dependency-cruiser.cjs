@@ -65,9 +65,9 @@ module.exports = {
     },
     {
       name: 'pure-libs-have-no-database',
-      comment: 'The audit, auth, French-identifier and contract libraries hold logic, not storage.',
+      comment: 'The audit, auth, French-identifier, FHIR and contract libraries hold logic, not storage.',
       severity: 'error',
-      from: { path: '^libs/(audit|auth|fr-health|contracts)/' },
+      from: { path: '^libs/(audit|auth|fr-health|fhir|contracts)/' },
       to: { path: DATABASE_CLIENTS },
     },
     {

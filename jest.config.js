@@ -4,7 +4,7 @@ const { readFileSync } = require('node:fs');
 const swcrc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swcrc.$schema;
 
-const aliases = ['contracts', 'event-sourcing', 'messaging', 'audit', 'auth', 'fr-health', 'service-kit', 'testing'];
+const aliases = ['contracts', 'event-sourcing', 'messaging', 'audit', 'auth', 'fr-health', 'fhir', 'service-kit', 'testing'];
 const moduleNameMapper = Object.fromEntries(
   aliases.flatMap((lib) => [
     [`^@app/${lib}$`, `<rootDir>/libs/${lib}/src`],

@@ -165,8 +165,8 @@ describe('bad input on every route of every service (issue item 9)', () => {
         for (const bad of badRequestsFor(route, isPaged(route))) {
           const direct = await problemOf(service, service.app.getHttpServer(), bad, token);
           if (direct) problems.push(`${bad.method} ${route.path} (${route.handler}), ${bad.what}: ${direct}`);
-          // The gateway proxies /v1 only; the kit's own routes (health, metrics) are the gateway's own there.
-          if (!route.path.startsWith('/v1/')) continue;
+          // The gateway proxies /v1 and /fhir only; the kit's own routes (health, metrics) are the gateway's own there.
+          if (!route.path.startsWith('/v1/') && !route.path.startsWith('/fhir/')) continue;
           const proxied = await problemOf(service, gateway.getHttpServer(), bad, token);
           if (proxied) problems.push(`through the gateway: ${bad.method} ${route.path}, ${bad.what}: ${proxied}`);
         }

@@ -29,7 +29,14 @@ import {
   waitForPayment,
   adjudicate,
   type Workflow,
+  fhirEverything,
+  fhirMetadata,
+  fhirRead,
+  fhirSearchAll,
 } from '../../scripts/workflow';
+import { expectValidFhir } from '@app/testing';
+import type { Resource } from '@medplum/fhirtypes';
+import { loadServiceRegistry } from '../../apps/gateway/src/registry';
 import { DAY_MS, HOUR_MS, parisInstant, periodBefore } from '../support/billing-calendar';
 
 jest.setTimeout(180_000);
@@ -244,6 +251,84 @@ describe('the platform end to end: every service its own process, HTTP through t
     for (const period of [m, next]) {
       const claims = (await listClaims(wf, { period })).filter((c) => c.enrolmentId === enrolmentId);
       expect({ period, claims: claims.length }).toEqual({ period, claims: 1 });
+    }
+  });
+
+  it('serves the workflow as FHIR R4 views: every resource valid, each one of its patient, metadata exactly what is served', async () => {
+    const { wf, prescription, enrolmentId, device } = main;
+    const { physician, patient, auditor } = wf.actors;
+    const other = renewal.wf.actors;
+
+    // metadata: every type services.json routes, and Patient (as $everything): nothing else.
+    const metadata = await fhirMetadata(wf);
+    expectValidFhir(metadata);
+    const routed = loadServiceRegistry().flatMap((entry) => entry.prefixes.filter((prefix) => prefix.startsWith('/fhir/R4/')).map((prefix) => prefix.slice('/fhir/R4/'.length)));
+    const listed = metadata.rest?.[0].resource ?? [];
+    expect(listed.map((resource) => resource.type).sort()).toEqual([...routed, 'Patient'].sort());
+
+    // $everything, as the prescriber: the patient's resources of every type, valid, none of another patient.
+    const everything = await fhirEverything(wf, patient.pseudonym, physician.token);
+    expectValidFhir(everything);
+    const resources = (everything.entry ?? []).map((entry) => entry.resource as Resource);
+    for (const resource of resources) expectValidFhir(resource);
+    const types = new Set(resources.map((resource) => resource.resourceType));
+    for (const type of ['DeviceRequest', 'Device', 'Consent', 'Coverage', 'Claim', 'ClaimResponse', 'AuditEvent', 'Provenance']) expect({ type, served: types.has(type as never) }).toEqual({ type, served: true });
+    for (const resource of resources) {
+      const text = JSON.stringify(resource);
+      expect({ id: `${resource.resourceType}/${resource.id}`, names: text.includes(`Patient/${patient.pseudonym}`) }).toEqual({ id: `${resource.resourceType}/${resource.id}`, names: true });
+      expect(text).not.toContain(other.patient.pseudonym);
+    }
+    expect(everything.total).toBe(resources.length);
+    // The NIR: to the prescriber and to the patient, who read it in the JSON API too (the prescription, the export); to nobody else.
+    const nir = patient.nir.replace(/\s+/g, '');
+    expect(JSON.stringify(resources.filter((r) => r.resourceType === 'DeviceRequest'))).toContain(nir);
+    const ownView = await fhirEverything(wf, patient.pseudonym, patient.token);
+    expect(ownView.total).toBeGreaterThan(0);
+    expect(JSON.stringify(ownView)).toContain(nir);
+    const audited = await fhirEverything(wf, patient.pseudonym, auditor.token);
+    expect([...new Set((audited.entry ?? []).map((entry) => entry.resource?.resourceType))]).toEqual(expect.arrayContaining(['AuditEvent', 'Provenance']));
+    expect(JSON.stringify(audited)).not.toContain(nir);
+
+    // Another physician, asking for this patient: an empty Bundle, and a 404 for the prescription.
+    const stranger = await fhirEverything(wf, patient.pseudonym, other.physician.token);
+    expect(stranger).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 0 });
+    const hidden = await fhirRead(wf, `DeviceRequest/${prescription.id}`, other.physician.token, 404);
+    expectValidFhir(hidden);
+    expect(hidden).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'not-found' }] });
+
+    // The references between services resolve, each read valid.
+    const request = await fhirRead(wf, `DeviceRequest/${prescription.id}`, physician.token);
+    const definition = await fhirRead(wf, `DeviceDefinition/${device.deviceId}`, physician.token);
+    const coverage = await fhirRead(wf, `Coverage/${enrolmentId}`, physician.token);
+    for (const resource of [request, definition, coverage]) expectValidFhir(resource);
+    expect(JSON.stringify(request)).toContain(`DeviceDefinition/${device.deviceId}`);
+    const claim = resources.find((resource) => resource.resourceType === 'Claim')!;
+    expect(JSON.stringify(claim)).toContain(`Coverage/${enrolmentId}`);
+    expect(JSON.stringify(claim)).toContain(`DeviceRequest/${prescription.id}`);
+
+    // Each listed search parameter is served, an unlisted one refused; paging follows `next` to every match.
+    for (const resource of listed.filter((entry) => entry.interaction?.some((interaction) => interaction.code === 'search-type'))) {
+      const found = resources.find((candidate) => candidate.resourceType === resource.type);
+      const status = (found as { status?: string } | undefined)?.status;
+      const sample: Record<string, string> = { patient: `Patient/${patient.pseudonym}`, _lastUpdated: 'ge2000-01-01', _count: '1', _page: '1', ...(status ? { status } : {}) };
+      for (const param of resource.searchParam ?? []) {
+        if (!(param.name in sample)) continue;
+        const answer = await wf.client.get(`/fhir/R4/${resource.type}?${param.name}=${encodeURIComponent(sample[param.name])}`, { token: physician.token });
+        expect({ type: resource.type, param: param.name, status: answer.status, contentType: answer.headers.get('content-type') }).toEqual({ type: resource.type, param: param.name, status: 200, contentType: 'application/fhir+json; charset=utf-8' });
+        if (found && (param.name === 'patient' || param.name === 'status')) expect(JSON.stringify(answer.body)).toContain(found.id);
+      }
+      const refused = await wf.client.get(`/fhir/R4/${resource.type}?unlisted=1`, { token: physician.token, expect: 400 });
+      expect(refused.body).toMatchObject({ resourceType: 'OperationOutcome', issue: expect.arrayContaining([expect.objectContaining({ expression: ['unlisted'] })]) });
+    }
+    const paged = await fhirSearchAll(wf, 'AuditEvent', { patient: patient.pseudonym, _count: '2' }, physician.token);
+    expect(paged.pages).toBeGreaterThan(1);
+    expect(new Set(paged.resources.map((resource) => resource.id)).size).toBe(paged.total);
+    expect(paged.total).toBe(resources.filter((resource) => resource.resourceType === 'AuditEvent').length);
+
+    // A type nobody serves, and Patient but as $everything: 404 as OperationOutcome.
+    for (const path of ['/fhir/R4/Observation', `/fhir/R4/Patient/${patient.pseudonym}`]) {
+      const missing = await wf.client.get(path, { token: physician.token, expect: 404 });
+      expect(missing.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] });
     }
   });
 });

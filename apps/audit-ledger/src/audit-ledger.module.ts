@@ -5,6 +5,15 @@ import { LedgerAppendLoop } from './append/ledger-append.loop';
 import { LEDGER_OPTIONS, type AuditLedgerOptions } from './audit-ledger.options';
 import { loadLedgerConfig, type LedgerConfig } from './config/ledger-config';
 import { LiabilityDossierBuilder } from './dossier/liability-dossier.builder';
+import { AUDIT_EVENT_CAPABILITY } from './fhir/audit-event/audit-event.capability';
+import { AuditEventHttpController } from './fhir/audit-event/audit-event.http.controller';
+import { ReadAuditEventHandler } from './fhir/audit-event/read-audit-event.handler';
+import { SearchAuditEventHandler } from './fhir/audit-event/search-audit-event.handler';
+import { LedgerFhirReader } from './fhir/ledger-fhir.reader';
+import { PROVENANCE_CAPABILITY } from './fhir/provenance/provenance.capability';
+import { ProvenanceHttpController } from './fhir/provenance/provenance.http.controller';
+import { ReadProvenanceHandler } from './fhir/provenance/read-provenance.handler';
+import { SearchProvenanceHandler } from './fhir/provenance/search-provenance.handler';
 import { AuditEntriesConsumer } from './messaging/audit-entries.consumer';
 import { migrations } from './migrations';
 import { GetConsistencyProofHandler } from './queries/get-consistency-proof/get-consistency-proof.handler';
@@ -47,6 +56,7 @@ export class AuditLedgerModule {
           schema: options.schema ?? AUDIT_LEDGER.schema,
           migrations,
           messaging: true,
+          fhir: [AUDIT_EVENT_CAPABILITY, PROVENANCE_CAPABILITY],
           logDestination: options.logDestination,
           config: options.config ?? (() => loadLedgerConfig(process.env, { defaultPort: AUDIT_LEDGER.defaultPort })),
         }),
@@ -62,6 +72,8 @@ export class AuditLedgerModule {
         ListSignersHttpController,
         ListQuarantineHttpController,
         PatientExportHttpController,
+        AuditEventHttpController,
+        ProvenanceHttpController,
       ],
       providers: [
         { provide: LEDGER_OPTIONS, useValue: options },
@@ -87,6 +99,11 @@ export class AuditLedgerModule {
         ListSignersHandler,
         ListQuarantineHandler,
         PatientExportHandler,
+        LedgerFhirReader,
+        SearchAuditEventHandler,
+        ReadAuditEventHandler,
+        SearchProvenanceHandler,
+        ReadProvenanceHandler,
       ],
     };
   }

@@ -24,6 +24,14 @@ import { ResubmitClaimHttpController } from './commands/resubmit-claim/resubmit-
 import { StartBillingRunHandler } from './commands/start-billing-run/start-billing-run.handler';
 import { StartBillingRunHttpController } from './commands/start-billing-run/start-billing-run.http.controller';
 import type { TariffTable } from './domain/tariffs/tariff-table';
+import { CLAIM_RESPONSE_CAPABILITY } from './fhir/claim-response/claim-response.capability';
+import { ClaimResponseHttpController } from './fhir/claim-response/claim-response.http.controller';
+import { ReadClaimResponseHandler } from './fhir/claim-response/read-claim-response.handler';
+import { SearchClaimResponseHandler } from './fhir/claim-response/search-claim-response.handler';
+import { CLAIM_CAPABILITY } from './fhir/claim/claim.capability';
+import { ClaimHttpController } from './fhir/claim/claim.http.controller';
+import { ReadClaimHandler } from './fhir/claim/read-claim.handler';
+import { SearchClaimHandler } from './fhir/claim/search-claim.handler';
 import { DEVICE_CONSUMER_PURPOSE, DeviceCertificationConsumer } from './messaging/device-certification.consumer';
 import { ENROLMENT_CONSUMER_PURPOSE, EnrolmentConsumer } from './messaging/enrolment.consumer';
 import { PATIENTS_CONSUMER_PURPOSE, PatientsConsumer } from './messaging/patients.consumer';
@@ -103,7 +111,7 @@ export class ClaimsModule {
     const config = overrides.config ?? (() => loadClaimsConfig(process.env, { defaultPort: CLAIMS.defaultPort }));
     return {
       module: ClaimsModule,
-      imports: [ServiceKitModule.forRoot({ ...CLAIMS, migrations, eventSourced: true, auditDisclosures: true, jobs: CLAIMS_JOBS, ...overrides, config })],
+      imports: [ServiceKitModule.forRoot({ ...CLAIMS, migrations, eventSourced: true, auditDisclosures: true, jobs: CLAIMS_JOBS, fhir: [CLAIM_CAPABILITY, CLAIM_RESPONSE_CAPABILITY], ...overrides, config })],
       controllers: [
         StartBillingRunHttpController,
         AdjudicateClaimHttpController,
@@ -120,6 +128,8 @@ export class ClaimsModule {
         ListRemittancesHttpController,
         GetRemittanceHttpController,
         ExportPatientDataHttpController,
+        ClaimHttpController,
+        ClaimResponseHttpController,
         ...amoClaimsSimulatorControllers(nodeEnv),
       ],
       providers: [
@@ -170,6 +180,10 @@ export class ClaimsModule {
         ListRemittancesHandler,
         GetRemittanceHandler,
         ExportPatientDataHandler,
+        ReadClaimHandler,
+        SearchClaimHandler,
+        ReadClaimResponseHandler,
+        SearchClaimResponseHandler,
         BillingRuns,
         FileActiveOfRun,
         ClaimIssuer,

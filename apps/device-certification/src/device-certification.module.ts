@@ -18,6 +18,10 @@ import { UpdateDeviceHandler } from './commands/update-device/update-device.hand
 import { UpdateDeviceHttpController } from './commands/update-device/update-device.http.controller';
 import { CertificationExpirySweep } from './jobs/certification-expiry.sweep';
 import { deviceEventTypes } from './domain/device.upcasters';
+import { DEVICE_DEFINITION_CAPABILITY } from './fhir/device-definition/device-definition.capability';
+import { DeviceDefinitionHttpController } from './fhir/device-definition/device-definition.http.controller';
+import { ReadDeviceDefinitionHandler } from './fhir/device-definition/read-device-definition.handler';
+import { SearchDeviceDefinitionHandler } from './fhir/device-definition/search-device-definition.handler';
 import { DEVICE_CERTIFICATION_JOBS } from './jobs/device-certification.jobs';
 import { migrations } from './migrations';
 import { DeviceCatalogueProjection } from './projections/device-catalogue.projection';
@@ -36,7 +40,8 @@ export const DEVICE_CERTIFICATION: ServiceIdentity = { name: 'device-certificati
  * Vendors register products; evaluation bodies certify, suspend, revoke;
  * certifications expire by themselves. The evaluators' free texts are sealed
  * in the events and committed in the audit entries, and disclosed from
- * `POST /internal/audit-disclosures` (services.json `disclosures`).
+ * `POST /internal/audit-disclosures` (services.json `disclosures`). The
+ * catalogue is also served as FHIR R4 DeviceDefinitions (`/fhir/R4`).
  */
 @Module({})
 export class DeviceCertificationModule {
@@ -53,6 +58,8 @@ export class DeviceCertificationModule {
           serviceTexts: true,
           auditDisclosures: true,
           jobs: DEVICE_CERTIFICATION_JOBS,
+          // The catalogue as FHIR DeviceDefinitions (services.json routes /fhir/R4/DeviceDefinition here).
+          fhir: [DEVICE_DEFINITION_CAPABILITY],
           ...overrides,
         }),
       ],
@@ -66,6 +73,7 @@ export class DeviceCertificationModule {
         ListDevicesHttpController,
         GetDeviceHttpController,
         DeviceHistoryHttpController,
+        DeviceDefinitionHttpController,
       ],
       providers: [
         DeviceCatalogueRepository,
@@ -83,6 +91,8 @@ export class DeviceCertificationModule {
         GetDeviceHandler,
         ListDevicesHandler,
         DeviceHistoryHandler,
+        ReadDeviceDefinitionHandler,
+        SearchDeviceDefinitionHandler,
         CertificationExpirySweep,
       ],
     };

@@ -33,6 +33,18 @@ import { WithdrawConsentHandler } from './commands/withdraw-consent/withdraw-con
 import { WithdrawConsentHttpController } from './commands/withdraw-consent/withdraw-consent.http.controller';
 import { loadEnrolmentConfig } from './enrolment.config';
 import { enrolmentSettingsProviders } from './enrolment.settings';
+import { CONSENT_CAPABILITY } from './fhir/consent/consent.capability';
+import { ConsentHttpController } from './fhir/consent/consent.http.controller';
+import { ReadConsentHandler } from './fhir/consent/read-consent.handler';
+import { SearchConsentHandler } from './fhir/consent/search-consent.handler';
+import { COVERAGE_CAPABILITY } from './fhir/coverage/coverage.capability';
+import { CoverageHttpController } from './fhir/coverage/coverage.http.controller';
+import { ReadCoverageHandler } from './fhir/coverage/read-coverage.handler';
+import { SearchCoverageHandler } from './fhir/coverage/search-coverage.handler';
+import { DEVICE_CAPABILITY } from './fhir/device/device.capability';
+import { DeviceHttpController } from './fhir/device/device.http.controller';
+import { ReadDeviceHandler } from './fhir/device/read-device.handler';
+import { SearchDeviceHandler } from './fhir/device/search-device.handler';
 import { EnrolmentEndSweep } from './jobs/enrolment-end.sweep';
 import { ENROLMENT_JOBS } from './jobs/enrolment.jobs';
 import { ObservanceSweep } from './jobs/observance.sweep';
@@ -51,6 +63,7 @@ import { ConsentsRepository } from './projections/consents.repository';
 import { DeviceCertificationsRepository } from './projections/device-certifications.repository';
 import { DeviceSerialsRepository } from './projections/device-serials.repository';
 import { EnrolmentPrescriptionsRepository } from './projections/enrolment-prescriptions.repository';
+import { EnrolmentDevicesRepository } from './projections/enrolment-devices.repository';
 import { EnrolmentReadModel } from './projections/enrolment-read-model.projection';
 import { EnrolmentViews } from './projections/enrolment-views';
 import { EnrolmentsRepository } from './projections/enrolments.repository';
@@ -68,6 +81,9 @@ import { TransmissionDaysRepository } from './transmissions/transmission-days.re
 import { TransmissionMarksRepository } from './transmissions/transmission-marks.repository';
 import { TransmissionSummaryRepository } from './transmissions/transmission-summary.repository';
 import { amoRightsProviders, amoRightsSimulatorControllers } from './rights/amo-rights.providers';
+
+/** The FHIR views the service serves (services.json routes these types to it). */
+export const ENROLMENT_FHIR_CAPABILITIES = [DEVICE_CAPABILITY, CONSENT_CAPABILITY, COVERAGE_CAPABILITY];
 
 /** The service as the platform knows it (services.json names it, its port and its schema alike). */
 export const ENROLMENT: ServiceIdentity = { name: 'enrolment', defaultPort: 3003, schema: 'enrolment', patientKeys: 'holder' };
@@ -94,7 +110,7 @@ export class EnrolmentModule {
     return {
       module: EnrolmentModule,
       imports: [
-        ServiceKitModule.forRoot({ ...ENROLMENT, migrations, eventSourced: true, auditDisclosures: true, jobs: ENROLMENT_JOBS, ...overrides, config }),
+        ServiceKitModule.forRoot({ ...ENROLMENT, migrations, eventSourced: true, auditDisclosures: true, jobs: ENROLMENT_JOBS, fhir: ENROLMENT_FHIR_CAPABILITIES, ...overrides, config }),
       ],
       controllers: [
         RecordConsentHttpController,
@@ -112,6 +128,9 @@ export class EnrolmentModule {
         GetEnrolmentHttpController,
         EnrolmentHistoryHttpController,
         ExportPatientDataHttpController,
+        DeviceHttpController,
+        ConsentHttpController,
+        CoverageHttpController,
         ...amoRightsSimulatorControllers(nodeEnv),
       ],
       providers: [
@@ -129,6 +148,7 @@ export class EnrolmentModule {
         AwaitingRenewalsRepository,
         ConsentsRepository,
         DeviceSerialsRepository,
+        EnrolmentDevicesRepository,
         DeviceCertificationsRepository,
         TransmissionMarksRepository,
         TransmissionDaysRepository,
@@ -162,6 +182,12 @@ export class EnrolmentModule {
         ListEnrolmentsHandler,
         EnrolmentHistoryHandler,
         ExportPatientDataHandler,
+        SearchDeviceHandler,
+        ReadDeviceHandler,
+        SearchConsentHandler,
+        ReadConsentHandler,
+        SearchCoverageHandler,
+        ReadCoverageHandler,
         RightsChecks,
         RightsCheckJob,
         RightsSweep,

@@ -5,6 +5,7 @@ import { DocsIndexHttpController } from './docs/docs-index.http.controller';
 import { DossierDisclosuresModule } from './dossier-disclosures/dossier-disclosures.module';
 import { DOSSIER_ROUTE } from './dossier-disclosures/dossier-route';
 import type { GatewayConfig } from './gateway.config';
+import { GatewayFhirModule } from './fhir/gateway-fhir.module';
 import { GATEWAY_CONFIG, PATIENT_EXPORT_SOURCES, PROXY_TARGETS, SERVICE_REGISTRY } from './gateway.tokens';
 import { GatewayHealthHttpController } from './health/gateway-health.http.controller';
 import { UpstreamReadiness } from './health/upstream-readiness';
@@ -37,6 +38,7 @@ export class GatewayModule implements NestModule {
       imports: [
         ServiceKitModule.forRoot({ name: GATEWAY_SERVICE_NAME, config, readiness: {}, idempotency: false, logDestination }),
         DossierDisclosuresModule.forRoot(targets, upstreams, config.PROXY_TIMEOUT_MS),
+        GatewayFhirModule.forRoot(upstreams, env, config.PROXY_TIMEOUT_MS),
       ],
       controllers: [GatewayHealthHttpController, DocsIndexHttpController, PatientExportHttpController],
       providers: [

@@ -6,6 +6,11 @@ import { ExpirePrescriptionHandler } from './commands/expire-prescription/expire
 import { IssuePrescriptionHandler } from './commands/issue-prescription/issue-prescription.handler';
 import { IssuePrescriptionHttpController } from './commands/issue-prescription/issue-prescription.http.controller';
 import { PrescriptionAggregate } from './commands/prescription.aggregate';
+import { DeviceRequestViews } from './fhir/device-request/device-request-views';
+import { DEVICE_REQUEST_CAPABILITY } from './fhir/device-request/device-request.capability';
+import { DeviceRequestHttpController } from './fhir/device-request/device-request.http.controller';
+import { ReadDeviceRequestHandler } from './fhir/device-request/read-device-request.handler';
+import { SearchDeviceRequestHandler } from './fhir/device-request/search-device-request.handler';
 import { PrescriptionEvaluator } from './evaluation/prescription-evaluator';
 import { PrescriptionExpirySweep } from './jobs/prescription-expiry.sweep';
 import { PRESCRIPTION_JOBS } from './jobs/prescription.jobs';
@@ -47,7 +52,15 @@ export class PrescriptionModule {
     return {
       module: PrescriptionModule,
       imports: [
-        ServiceKitModule.forRoot({ ...PRESCRIPTION, migrations, eventSourced: true, auditDisclosures: true, jobs: PRESCRIPTION_JOBS, ...overrides }),
+        ServiceKitModule.forRoot({
+          ...PRESCRIPTION,
+          migrations,
+          eventSourced: true,
+          auditDisclosures: true,
+          jobs: PRESCRIPTION_JOBS,
+          fhir: [DEVICE_REQUEST_CAPABILITY],
+          ...overrides,
+        }),
       ],
       controllers: [
         EvaluatePrescriptionHttpController,
@@ -57,6 +70,7 @@ export class PrescriptionModule {
         GetPrescriptionHttpController,
         GetReferentialHttpController,
         ExportPatientDataHttpController,
+        DeviceRequestHttpController,
       ],
       providers: [
         { provide: DEVICE_HISTORY_CONSUMER_PURPOSE, useValue: deviceHistoryPurpose ?? 'certified-device-history' },
@@ -82,6 +96,9 @@ export class PrescriptionModule {
         GetReferentialHandler,
         ExportPatientDataHandler,
         PrescriptionExpirySweep,
+        DeviceRequestViews,
+        ReadDeviceRequestHandler,
+        SearchDeviceRequestHandler,
       ],
     };
   }

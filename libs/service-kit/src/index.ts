@@ -82,3 +82,7 @@ export * from './disclosures/open-disclosures';
 export * from './disclosures/audit-disclosure.reader';
 export * from './disclosures/audit-disclosures.http.controller';
 export * from './disclosures/audit-disclosures.request.dto';
+export * from './fhir/fhir-controller.decorator';
+export * from './fhir/fhir-content-type.interceptor';
+export * from './fhir/fhir-search-location.decorator';
+export * from './fhir/fhir-capabilities.http.controller';

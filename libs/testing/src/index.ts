@@ -19,3 +19,4 @@ export * from './certification-granted.fixture';
 export * from './random-siret';
 export * from './published-events';
 export * from './random-rpps';
+export * from './fhir/expect-valid-fhir';

@@ -14,6 +14,8 @@ const wrongStatus = (code: string, action: string, status: ClaimStatus | 'NONE',
  */
 export const ClaimErrors = {
   notFound: (id: string) => new DomainError('CLAIM.NOT_FOUND', `claim ${id} not found`, 'not_found'),
+  /** A ClaimResponse of a claim missing, not visible or not answered yet alike (FHIR view). */
+  responseNotFound: (id: string) => new DomainError('CLAIM.RESPONSE_NOT_FOUND', `ClaimResponse ${id} not found: no such claim, or no answer to it yet`, 'not_found'),
   alreadyExists: (id: string) => new DomainError('CLAIM.ALREADY_EXISTS', `claim ${id} already exists`, 'conflict'),
   notSubmitted: (status: ClaimStatus) => wrongStatus('CLAIM.NOT_SUBMITTED', 'adjudicate', status, 'SUBMITTED'),
   notSubmissionFailed: (status: ClaimStatus) => wrongStatus('CLAIM.NOT_SUBMISSION_FAILED', 'resubmit', status, 'SUBMISSION_FAILED'),

@@ -28,6 +28,12 @@ export interface ClaimFilters {
   /** Either line's payee (operator org or exploitant SIRET). */
   payee?: string;
   indication?: IndicationCode;
+  /** The FHIR views' filters: the patient, any of these statuses, the last change in [from, to). */
+  pseudonym?: string;
+  statuses?: readonly ClaimStatusV1[];
+  updatedAt?: { from?: Date; to?: Date };
+  /** Only the claims that have an answer (a rejection or an adjudication): those a ClaimResponse stands for. */
+  answered?: boolean;
   /** By the last entry in the processors' queue (or the creation): oldest first is the work queue. */
   sort: 'newest' | 'oldest';
 }
@@ -112,16 +118,31 @@ export class ClaimsRepository {
     return row ?? null;
   }
 
+  /** The claims this viewer may see (GET /v1/claims and the FHIR searches alike), filtered, sorted and paged. */
   async list(filter: ClaimFilters, viewer: ClaimViewer, page: { page: number; pageSize: number }): Promise<{ rows: ClaimRow[]; total: number }> {
     const visible = claimVisibleTo(viewer, 1);
     const where = `${visible.sql}
       AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR period = $3)
-      AND ($4::text IS NULL OR operator_payee = $4 OR technical_payee = $4) AND ($5::text IS NULL OR indication = $5)`;
-    const params = [visible.param, filter.status ?? null, filter.period ?? null, filter.payee ?? null, filter.indication ?? null];
+      AND ($4::text IS NULL OR operator_payee = $4 OR technical_payee = $4) AND ($5::text IS NULL OR indication = $5)
+      AND ($6::text IS NULL OR pseudonym = $6) AND ($7::text[] IS NULL OR status = ANY($7))
+      AND ($8::timestamptz IS NULL OR updated_at >= $8) AND ($9::timestamptz IS NULL OR updated_at < $9)
+      AND (NOT $10::boolean OR resource ? 'rejection' OR resource ? 'adjudication')`;
+    const params = [
+      visible.param,
+      filter.status ?? null,
+      filter.period ?? null,
+      filter.payee ?? null,
+      filter.indication ?? null,
+      filter.pseudonym ?? null,
+      filter.statuses ? [...filter.statuses] : null,
+      filter.updatedAt?.from ?? null,
+      filter.updatedAt?.to ?? null,
+      filter.answered ?? false,
+    ];
     const direction = filter.sort === 'newest' ? 'DESC' : 'ASC';
     const { offset, limit } = pageWindow(page);
     const rows = await this.dataSource.query(
-      `SELECT ${ROW} FROM claims WHERE ${where} ORDER BY queued_at ${direction}, id ${direction} OFFSET $6 LIMIT $7`,
+      `SELECT ${ROW} FROM claims WHERE ${where} ORDER BY queued_at ${direction}, id ${direction} OFFSET $11 LIMIT $12`,
       [...params, offset, limit],
     );
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM claims WHERE ${where}`, params);

@@ -8,7 +8,13 @@ import type { DeviceView } from './device-view';
 
 export interface DeviceFilter {
   status?: DeviceStatus;
+  /** Any of these statuses (the FHIR search's `status=A,B`). */
+  statuses?: readonly DeviceStatus[];
   indication?: IndicationCode;
+  /** Last changed at or after (the FHIR search's `_lastUpdated`): `updated_at` is each version's time. */
+  updatedFrom?: Date;
+  /** Last changed strictly before. */
+  updatedBefore?: Date;
 }
 
 const UPSERT = `
@@ -70,7 +76,10 @@ export class DeviceCatalogueRepository {
     const params: unknown[] = [...visible.params];
     const where = [visible.sql];
     if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+    if (filter.statuses) where.push(`status = ANY($${params.push(filter.statuses)}::text[])`);
     if (filter.indication) where.push(HAS_INDICATION.replace('$INDICATION', `$${params.push(filter.indication)}`));
+    if (filter.updatedFrom) where.push(`updated_at >= $${params.push(filter.updatedFrom)}`);
+    if (filter.updatedBefore) where.push(`updated_at < $${params.push(filter.updatedBefore)}`);
     const { offset, limit } = pageWindow(page);
     const rows = await this.dataSource.query(
       `SELECT resource, count(*) OVER () AS total FROM device_catalogue WHERE ${where.join(' AND ')}

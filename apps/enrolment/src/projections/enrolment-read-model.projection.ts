@@ -5,14 +5,16 @@ import type { Enrolment, EnrolmentEvent, EnrolmentState } from '../domain/enrolm
 import { TransmissionMarksRepository } from '../transmissions/transmission-marks.repository';
 import { ConsentsRepository } from './consents.repository';
 import { DeviceSerialsRepository } from './device-serials.repository';
+import { EnrolmentDevicesRepository } from './enrolment-devices.repository';
 import { enrolmentView, type StoredEnrolmentView } from './enrolment-view';
 import { EnrolmentsRepository } from './enrolments.repository';
 
 /**
  * The read model, written in the transaction of each step (a service's own
  * reads reflect its writes at once): the enrolment's row, its consent
- * records, and the serial numbers it holds. Holding a serial is where two
- * assignments of one device meet: the loser's whole step rolls back.
+ * records, the serial numbers it holds, and every serial it ever held (its
+ * FHIR Devices). Holding a serial is where two assignments of one device
+ * meet: the loser's whole step rolls back.
  * Monitoring (the transmission marks the silence sweep reads) starts with an
  * activation or a resumption and stops with a suspension or the end; what a
  * stop does to the silence in progress is MonitoringStop's (it needs events).
@@ -23,6 +25,7 @@ export class EnrolmentReadModel {
     private readonly enrolments: EnrolmentsRepository,
     private readonly consents: ConsentsRepository,
     private readonly serials: DeviceSerialsRepository,
+    private readonly devices: EnrolmentDevicesRepository,
     private readonly marks: TransmissionMarksRepository,
   ) {}
 
@@ -40,6 +43,7 @@ export class EnrolmentReadModel {
       prescriberRpps: state.prescriberRpps,
       patientPseudonym: state.patient.pseudonym,
       identityEncrypted: state.patient.identityEncrypted,
+      ald: state.prescription.ald,
     });
     return row.resource;
   }
@@ -55,7 +59,7 @@ export class EnrolmentReadModel {
         if (event.data.replaced) await this.serials.release(tx, enrolmentId, event.data.replaced);
         const held = await this.serials.reserve(tx, enrolmentId, event.data, at);
         if (!held) throw EnrolmentErrors.serialInUse(event.data.serialNumber);
-        return;
+        return this.devices.record(tx, enrolmentId, event.data, event.data.assignedAt);
       }
       case 'EnrolmentActivated':
         return this.marks.start(tx, { enrolmentId, monitoringMode: state.prescription.monitoringMode, monitoringFrom: event.data.activatedAt });

@@ -1,3 +1,4 @@
+import type { RightsStatusV1 } from '@app/contracts';
 import type { Transaction } from '@app/event-sourcing';
 import { pageWindow } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
@@ -5,12 +6,15 @@ import { DataSource } from 'typeorm';
 import type { EnrolmentViewer } from '../domain/enrolment-visibility';
 import type { EnrolmentStatus } from '../domain/enrolment.state';
 import type { StoredEnrolmentView } from './enrolment-view';
+import { type FhirScope, fhirScopeParams, fhirScopeSql } from './fhir-scope.sql';
 import { visibleTo } from './visible-to.sql';
 
 /** An enrolment as stored: its resource (no identity), and whether its patient was erased. */
 export interface EnrolmentRow {
   resource: StoredEnrolmentView;
   erased: boolean;
+  /** The ALD exoneration of the prescription in force (null: an enrolment the migration found no prescription event for). */
+  ald: boolean | null;
 }
 
 /** The row with its filter columns, as a step writes it. */
@@ -19,6 +23,8 @@ export interface StoredEnrolment {
   prescriberRpps: string[];
   patientPseudonym: string;
   identityEncrypted: string;
+  /** The prescription in force's ALD exoneration (its Coverage's ALD link), which the resource does not carry. */
+  ald: boolean;
 }
 
 /** What the rights check needs of an enrolment: its patient, and the identity encrypted under their key (null once erased). */
@@ -38,22 +44,24 @@ export interface PendingRights extends PendingRightsCursor {
   request: number;
 }
 
-const ROW = `resource, patient_erased_at IS NOT NULL AS erased`;
+const ROW = `resource, patient_erased_at IS NOT NULL AS erased, ald`;
 
 const UPSERT = `
   INSERT INTO enrolments
     (id, status, version, prescription_id, prescription_ids, operator_org, prescriber_rpps, patient_pseudonym, device_id, end_date,
-     identity_encrypted, resource, created_at, updated_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+     identity_encrypted, resource, created_at, updated_at, ald)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
   ON CONFLICT (id) DO UPDATE SET
     status = EXCLUDED.status, version = EXCLUDED.version, prescription_id = EXCLUDED.prescription_id,
     prescription_ids = EXCLUDED.prescription_ids, prescriber_rpps = EXCLUDED.prescriber_rpps, end_date = EXCLUDED.end_date,
-    resource = EXCLUDED.resource, updated_at = EXCLUDED.updated_at
+    resource = EXCLUDED.resource, updated_at = EXCLUDED.updated_at, ald = EXCLUDED.ald
   RETURNING ${ROW}`;
 
-export interface EnrolmentFilters {
+export interface EnrolmentFilters extends FhirScope {
   prescriptionId?: string;
   status?: EnrolmentStatus;
+  /** Any of these answers of the AMO (the FHIR Coverage's status). */
+  rightsStatuses?: readonly RightsStatusV1[];
 }
 
 /** The enrolments read model table, and the one SQL form of the visibility rule. */
@@ -78,6 +86,7 @@ export class EnrolmentsRepository {
       r,
       r.createdAt,
       r.updatedAt,
+      e.ald,
     ]);
     return row;
   }
@@ -91,15 +100,17 @@ export class EnrolmentsRepository {
 
   async listVisible(viewer: EnrolmentViewer, filters: EnrolmentFilters, page: { page: number; pageSize: number }): Promise<{ rows: EnrolmentRow[]; total: number }> {
     const visible = visibleTo(viewer, 1);
-    const where = `${visible.sql} AND ($2::uuid IS NULL OR $2::uuid = ANY(prescription_ids)) AND ($3::text IS NULL OR status = $3)`;
-    const params = [visible.param, filters.prescriptionId ?? null, filters.status ?? null];
+    const where =
+      `${visible.sql} AND ($2::uuid IS NULL OR $2::uuid = ANY(e.prescription_ids)) AND ($3::text IS NULL OR e.status = $3) ` +
+      `AND ($4::text[] IS NULL OR e.resource->'rights'->>'status' = ANY($4::text[])) AND ${fhirScopeSql(5, 'e')}`;
+    const params = [visible.param, filters.prescriptionId ?? null, filters.status ?? null, filters.rightsStatuses ?? null, ...fhirScopeParams(filters)];
     const { offset, limit } = pageWindow(page);
-    const rows = await this.dataSource.query(`SELECT ${ROW} FROM enrolments WHERE ${where} ORDER BY created_at, id OFFSET $4 LIMIT $5`, [
+    const rows = await this.dataSource.query(`SELECT ${ROW} FROM enrolments e WHERE ${where} ORDER BY e.created_at, e.id OFFSET $8 LIMIT $9`, [
       ...params,
       offset,
       limit,
     ]);
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM enrolments WHERE ${where}`, params);
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM enrolments e WHERE ${where}`, params);
     return { rows, total };
   }
 

@@ -3,6 +3,7 @@ import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { GATEWAY_CONFIG, PATIENT_EXPORT_SOURCES } from '../gateway.tokens';
 import type { GatewayConfig } from '../gateway.config';
 import type { ExportSource } from './patient-export-sources';
+import { describeFetchError, errorCodeOf } from '../proxy/upstream-answers';
 import { ExportPartRefused, mergeExport, type ExportPart, type PatientExport } from './patient-export.merge';
 
 /** What the gateway passes on to each service: the caller's own token and the request's correlation ids. */
@@ -77,21 +78,4 @@ export class PatientExportComposer {
 interface Failure {
   service: string;
   reason: string;
-}
-
-/** ` (AUTH.FORBIDDEN)`: the API code of an error answer, never its message. */
-async function errorCodeOf(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { code?: unknown } };
-    return typeof body.error?.code === 'string' && /^[A-Z_.]{1,64}$/.test(body.error.code) ? ` (${body.error.code})` : '';
-  } catch {
-    return '';
-  }
-}
-
-function describeFetchError(error: unknown): string {
-  if ((error as Error).name === 'TimeoutError') return 'gave no answer in time';
-  if (error instanceof SyntaxError) return 'answered no JSON';
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return `is unreachable (${cause?.code ?? (error as Error).name})`;
 }

@@ -3,7 +3,8 @@ import { decideProxy, type ProxyTargets } from './proxy-decision';
 
 const services = [
   { name: 'gateway', port: 3000, entry: 'g.ts', prefixes: [], topics: NO_TOPICS },
-  { name: 'device-certification', port: 3001, entry: 'd.ts', prefixes: ['/v1/devices'], topics: NO_TOPICS },
+  { name: 'device-certification', port: 3001, entry: 'd.ts', prefixes: ['/v1/devices', '/fhir/R4/DeviceDefinition'], topics: NO_TOPICS },
+  { name: 'enrolment', port: 3003, entry: 'e.ts', prefixes: ['/fhir/R4/Device'], topics: NO_TOPICS },
   { name: 'patients', port: 3006, entry: 'p.ts', prefixes: ['/v1/patients'], topics: NO_TOPICS },
 ];
 const targets: ProxyTargets = {
@@ -21,6 +22,25 @@ describe('what the gateway does with a request', () => {
       authenticate: true,
       label: '/v1/devices/:path',
     });
+  });
+
+  it('routes each FHIR resource type to the service serving it, Device apart from DeviceDefinition', () => {
+    expect(decideProxy(targets, '/fhir/R4/DeviceDefinition?_count=5')).toMatchObject({
+      kind: 'proxy',
+      service: 'device-certification',
+      path: '/fhir/R4/DeviceDefinition?_count=5',
+      authenticate: true,
+      label: '/fhir/R4/DeviceDefinition/:path',
+    });
+    expect(decideProxy(targets, '/fhir/R4/Device/0190')).toMatchObject({ kind: 'proxy', service: 'enrolment' });
+    expect(decideProxy(targets, '/fhir/R4/DeviceRequest')).toMatchObject({ kind: 'not_found' });
+    expect(decideProxy(targets, '/fhir/R4/Device/../DeviceDefinition')).toMatchObject({ kind: 'not_found' });
+  });
+
+  it('answers metadata and Patient/:pseudonym/$everything itself: it composes them', () => {
+    expect(decideProxy(targets, '/fhir/R4/metadata')).toEqual({ kind: 'gateway' });
+    expect(decideProxy(targets, '/fhir/R4/Patient/abc/$everything?x=1')).toEqual({ kind: 'gateway' });
+    expect(decideProxy(targets, '/fhir/R4/Patient')).toEqual({ kind: 'gateway' });
   });
 
   it('answers 404 for an API path no service serves', () => {

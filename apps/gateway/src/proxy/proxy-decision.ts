@@ -1,3 +1,5 @@
+import { FHIR_BASE_PATH, isFhirPath } from '@app/fhir';
+import { isGatewayFhirPath } from '../fhir/gateway-fhir-paths';
 import { PATIENT_EXPORT_PATH } from '../patient-export/patient-export-sources';
 import { resolveRoute, type Route } from '../registry';
 
@@ -19,9 +21,10 @@ const GATEWAY_API_PATHS: ReadonlySet<string> = new Set([PATIENT_EXPORT_PATH]);
 const DOCS_JSON = /^\/docs\/([a-z][a-z0-9-]*)\/json$/;
 
 /**
- * `/v1/...` goes to the service owning the prefix, with its token, but for
- * the gateway's own API paths; the OpenAPI documents are public like each
- * service's own `/docs/json`.
+ * `/v1/...` and `/fhir/R4/<type>...` go to the service owning the prefix,
+ * with its token, but for the gateway's own API paths (the export, FHIR's
+ * `metadata` and `$everything`, which it composes); the OpenAPI documents are
+ * public like each service's own `/docs/json`.
  */
 export function decideProxy(targets: ProxyTargets, url: string): ProxyDecision {
   const [pathname, query] = splitUrl(url);
@@ -29,6 +32,12 @@ export function decideProxy(targets: ProxyTargets, url: string): ProxyDecision {
   if (pathname === '/v1' || pathname.startsWith('/v1/')) {
     const route = resolveRoute(targets.routes, pathname);
     if (!route) return { kind: 'not_found', message: `No service serves ${pathname}` };
+    return { kind: 'proxy', service: route.service, target: route.target, path: url, authenticate: true, label: `${route.prefix}/:path` };
+  }
+  if (isFhirPath(pathname) && !isGatewayFhirPath(pathname)) {
+    // Each FHIR resource type is served by the service owning its read models (services.json prefixes).
+    const route = resolveRoute(targets.routes, pathname);
+    if (!route) return { kind: 'not_found', message: `No FHIR resource is served at ${pathname}; ${FHIR_BASE_PATH}/metadata lists them` };
     return { kind: 'proxy', service: route.service, target: route.target, path: url, authenticate: true, label: `${route.prefix}/:path` };
   }
   const docs = DOCS_JSON.exec(pathname);

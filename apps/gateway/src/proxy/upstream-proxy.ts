@@ -35,7 +35,7 @@ export function createUpstreamProxy(timeoutMs: number, agent: Agent = createUpst
         const code = (error as NodeJS.ErrnoException).code ?? error.message;
         logger.warn(`${service} unavailable for ${req.method} ${req.url}: ${code}`);
         if ('writeHead' in res) {
-          writeErrorBody(res, 503, ERROR_CODES.dependencyUnavailable, `${service} is unavailable; retry later`);
+          writeErrorBody(res, 503, ERROR_CODES.dependencyUnavailable, `${service} is unavailable; retry later`, (req as { originalUrl?: string }).originalUrl ?? req.url);
         } else {
           res.destroy();
         }

@@ -70,6 +70,15 @@ describe('services.json', () => {
     expect(() => parseServiceRegistry({ services: [{ ...devices, dataKeys: ['JWT_SECRET'] }] })).toThrow(/services\.0\.dataKeys\.0/);
   });
 
+  it('takes /fhir/R4/<Type> prefixes with the fhir capabilities path, and neither without the other', () => {
+    const fhir = { ...devices, prefixes: ['/v1/devices', '/fhir/R4/DeviceDefinition'], fhir: '/internal/fhir/capabilities' };
+    expect(parseServiceRegistry({ services: [gateway, fhir] })[1].fhir).toBe('/internal/fhir/capabilities');
+    expect(() => parseServiceRegistry({ services: [gateway, { ...fhir, fhir: undefined }] })).toThrow(/device-certification must declare fhir exactly when a prefix is \/fhir\/R4/);
+    expect(() => parseServiceRegistry({ services: [gateway, { ...devices, fhir: '/internal/fhir/capabilities' }] })).toThrow(/must declare fhir exactly/);
+    expect(() => parseServiceRegistry({ services: [gateway, { ...fhir, prefixes: ['/fhir/R4/deviceDefinition'] }] })).toThrow(/must look like \/v1\/devices or \/fhir\/R4\/DeviceDefinition/);
+    expect(() => parseServiceRegistry({ services: [gateway, { ...fhir, fhir: '/fhir/capabilities' }] })).toThrow(/must look like \/internal\/fhir\/capabilities/);
+  });
+
   it('refuses migrations without a schema to run them in', () => {
     expect(() => parseServiceRegistry({ services: [{ ...devices, schema: undefined }] })).toThrow(/no schema/);
   });

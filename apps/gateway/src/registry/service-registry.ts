@@ -14,7 +14,10 @@ const serviceEntry = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be kebab-case'),
   port: z.number().int().min(1).max(65535),
   entry: z.string().min(1),
-  prefixes: z.array(z.string().regex(/^\/v1(\/[a-z0-9-]+)+$/, 'must look like /v1/devices')),
+  /** API.md paths it serves: `/v1/...` prefixes, and `/fhir/R4/<ResourceType>` for each FHIR resource type (then `fhir` is declared). */
+  prefixes: z.array(
+    z.string().regex(/^(\/v1(\/[a-z0-9-]+)+|\/fhir\/R4\/[A-Z][A-Za-z]+)$/, 'must look like /v1/devices or /fhir/R4/DeviceDefinition'),
+  ),
   schema: z
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier')
@@ -57,6 +60,15 @@ const serviceEntry = z.strictObject({
    * Secret carries them (k8s/secret.template.yaml), and no other service's does.
    */
   dataKeys: z.array(z.enum(DECLARED_DATA_KEYS)).optional(),
+  /**
+   * Where it says which FHIR resource types and search parameters it serves
+   * (`/internal/fhir/capabilities`, mounted by service-kit's `fhir`): the
+   * gateway composes `/fhir/R4/metadata` from every such answer.
+   */
+  fhir: z
+    .string()
+    .regex(/^\/internal(\/[a-z0-9-]+)+$/, 'must look like /internal/fhir/capabilities')
+    .optional(),
 });
 
 const registryFile = z.strictObject({ $comment: z.string().optional(), services: z.array(serviceEntry).min(1) });
@@ -87,6 +99,10 @@ export function parseServiceRegistry(raw: unknown, source = 'services.json'): Se
     }
     if (service.schema === PATIENT_KEYS_SCHEMA) {
       throw new ServiceRegistryError(`Invalid ${source}: ${service.name} cannot use schema ${PATIENT_KEYS_SCHEMA}: it holds the patient keys, no service's rows`);
+    }
+    const servesFhir = service.prefixes.some((prefix) => prefix.startsWith('/fhir/'));
+    if (servesFhir !== (service.fhir !== undefined)) {
+      throw new ServiceRegistryError(`Invalid ${source}: ${service.name} must declare fhir exactly when a prefix is /fhir/R4/<type> (metadata lists what it serves)`);
     }
     const repeated = repeatedTopic(service.topics);
     if (repeated) {

@@ -90,5 +90,5 @@ function refuse(req: KeyedRequest, res: Response): void {
   const seconds = retryAfterSeconds(info?.resetTime, Date.now(), RATE_LIMIT_WINDOW_MS);
   const who = req[RATE_LIMIT_KEY]?.startsWith('sub:') ? 'this token' : 'this address';
   res.setHeader('retry-after', String(seconds));
-  writeErrorBody(res, 429, ERROR_CODES.rateLimited, `Too many requests from ${who}: at most ${info?.limit ?? 'the limit'} a minute; retry in ${seconds} s`);
+  writeErrorBody(res, 429, ERROR_CODES.rateLimited, `Too many requests from ${who}: at most ${info?.limit ?? 'the limit'} a minute; retry in ${seconds} s`, req.originalUrl);
 }

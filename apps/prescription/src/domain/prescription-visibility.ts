@@ -2,6 +2,8 @@
 export interface PrescriptionViewer {
   role: string;
   rpps?: string;
+  /** A patient's own pseudonym (their token's), for the reads that serve patients (the FHIR views, the export). */
+  pseudonym?: string;
 }
 
 /** Roles that read prescriptions: a physician their own; auditors and admins all of them, without identity. */
@@ -14,6 +16,13 @@ export const READER_ROLES = ['physician', 'auditor', 'admin'] as const;
  * missing one, for reads and commands alike.
  */
 export const prescriberLimitOf = (viewer: PrescriptionViewer): string | null => (viewer.role === 'physician' ? (viewer.rpps ?? '') : null);
+
+/**
+ * The pseudonym a patient is limited to (their own; a token without one sees
+ * nothing), or null for every other role. The JSON list and get routes do not
+ * admit patients; the FHIR views do, as the export gives a patient their own.
+ */
+export const patientLimitOf = (viewer: PrescriptionViewer): string | null => (viewer.role === 'patient' ? (viewer.pseudonym ?? '') : null);
 
 /** The patient's identity (NIR, birth date, INS traits) goes to the prescription's prescriber alone. */
 export const maySeeIdentity = (viewer: PrescriptionViewer, prescriberRpps: string): boolean =>

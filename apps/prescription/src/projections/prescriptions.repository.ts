@@ -2,7 +2,7 @@ import type { Transaction } from '@app/event-sourcing';
 import { pageWindow } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { prescriberLimitOf, type PrescriptionViewer } from '../domain/prescription-visibility';
+import { patientLimitOf, prescriberLimitOf, type PrescriptionViewer } from '../domain/prescription-visibility';
 import type { RenewedPrescription } from '../domain/renewal';
 import type { IndicationCode, PrescriptionStatus } from '../domain/vocabulary';
 import type { StoredPrescriptionView } from './prescription-view';
@@ -41,8 +41,23 @@ const UPSERT = `
     status = EXCLUDED.status, version = EXCLUDED.version, resource = EXCLUDED.resource, updated_at = EXCLUDED.updated_at
   RETURNING ${ROW}`;
 
-/** The caller's limit (domain/prescription-visibility.ts) as SQL: `$n` is the prescriber RPPS, or null for all. */
-const VISIBLE_TO = (n: number): string => `($${n}::text IS NULL OR prescriber_rpps = $${n})`;
+/**
+ * The caller's limits (domain/prescription-visibility.ts) as SQL: `$n` is the
+ * prescriber RPPS, `$n+1` the patient's pseudonym, each null for no limit.
+ */
+const VISIBLE_TO = (n: number): string =>
+  `($${n}::text IS NULL OR prescriber_rpps = $${n}) AND ($${n + 1}::text IS NULL OR patient_pseudonym = $${n + 1})`;
+const visibilityParams = (viewer: PrescriptionViewer): (string | null)[] => [prescriberLimitOf(viewer), patientLimitOf(viewer)];
+
+/** What a list may be narrowed to, besides visibility (the JSON API's `status`; the FHIR search's patient, statuses and `_lastUpdated`). */
+export interface PrescriptionFilters {
+  statuses?: readonly PrescriptionStatus[];
+  patientPseudonym?: string;
+  /** `updated_at` from this instant, inclusive. */
+  updatedFrom?: Date;
+  /** `updated_at` before this instant, exclusive. */
+  updatedBefore?: Date;
+}
 
 /** The prescriptions read model table, and the one SQL form of the visibility rule. */
 @Injectable()
@@ -72,20 +87,27 @@ export class PrescriptionsRepository {
   async findVisible(id: string, viewer: PrescriptionViewer, tx?: Transaction): Promise<PrescriptionRow | null> {
     const [row] = await (tx ?? this.dataSource).query(`SELECT ${ROW} FROM prescriptions WHERE id = $1 AND ${VISIBLE_TO(2)}`, [
       id,
-      prescriberLimitOf(viewer),
+      ...visibilityParams(viewer),
     ]);
     return row ?? null;
   }
 
   async listVisible(
     viewer: PrescriptionViewer,
-    status: PrescriptionStatus | undefined,
+    filters: PrescriptionFilters,
     page: { page: number; pageSize: number },
   ): Promise<{ rows: PrescriptionRow[]; total: number }> {
-    const where = `${VISIBLE_TO(1)} AND ($2::text IS NULL OR status = $2)`;
-    const params = [prescriberLimitOf(viewer), status ?? null];
+    const where = `${VISIBLE_TO(1)} AND ($3::text[] IS NULL OR status = ANY($3::text[])) AND ($4::text IS NULL OR patient_pseudonym = $4::text)
+      AND ($5::timestamptz IS NULL OR updated_at >= $5::timestamptz) AND ($6::timestamptz IS NULL OR updated_at < $6::timestamptz)`;
+    const params = [
+      ...visibilityParams(viewer),
+      filters.statuses ? [...filters.statuses] : null,
+      filters.patientPseudonym ?? null,
+      filters.updatedFrom?.toISOString() ?? null,
+      filters.updatedBefore?.toISOString() ?? null,
+    ];
     const { offset, limit } = pageWindow(page);
-    const rows = await this.dataSource.query(`SELECT ${ROW} FROM prescriptions WHERE ${where} ORDER BY created_at, id OFFSET $3 LIMIT $4`, [
+    const rows = await this.dataSource.query(`SELECT ${ROW} FROM prescriptions WHERE ${where} ORDER BY created_at, id OFFSET $7 LIMIT $8`, [
       ...params,
       offset,
       limit,

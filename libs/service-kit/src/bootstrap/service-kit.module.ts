@@ -23,6 +23,7 @@ import { loggerParams } from '../observability/logger-params';
 import { MetricsHttpController } from '../observability/metrics.http.controller';
 import { AuditDisclosureReader } from '../disclosures/audit-disclosure.reader';
 import { AuditDisclosuresHttpController } from '../disclosures/audit-disclosures.http.controller';
+import { FHIR_CAPABILITIES, FhirCapabilitiesHttpController } from '../fhir/fhir-capabilities.http.controller';
 import { SERVICE_TEXT_SEALER } from '../patient-keys/patient-keyring';
 import { serviceTextSealerProvider } from '../service-texts/service-text-sealer.provider';
 import { serviceFeatures } from './service-features';
@@ -35,8 +36,8 @@ import type { ServiceKitOptions } from './service-kit.options';
  * auth guards, the request's CommandContext (`@CurrentContext()`) and
  * `Idempotency-Key` support, kept in the command's transaction; and what it
  * asks for: the event store and command pipeline, Kafka messaging, its jobs,
- * its text key (`serviceTexts`) and the disclosure of its audit entries'
- * texts (`auditDisclosures`).
+ * its text key (`serviceTexts`), the disclosure of its audit entries'
+ * texts (`auditDisclosures`) and what it serves of FHIR (`fhir`).
  */
 /** By default a service is ready when everything it uses answers: its database, Kafka if it has messaging, Redis if it has jobs. */
 const readinessOf = (options: ServiceKitOptions) => ({
@@ -77,7 +78,11 @@ export class ServiceKitModule implements NestModule {
         HealthModule.forRoot(options.readiness ?? readinessOf(options)),
         ...serviceFeatures(options),
       ],
-      controllers: [MetricsHttpController, ...(options.auditDisclosures ? [AuditDisclosuresHttpController] : [])],
+      controllers: [
+        MetricsHttpController,
+        ...(options.auditDisclosures ? [AuditDisclosuresHttpController] : []),
+        ...(options.fhir ? [FhirCapabilitiesHttpController] : []),
+      ],
       providers: [
         HttpMetrics,
         { provide: APP_GUARD, useClass: SafeInputGuard },
@@ -86,6 +91,7 @@ export class ServiceKitModule implements NestModule {
         ...idempotencyProviders,
         ...texts,
         ...(options.auditDisclosures ? [AuditDisclosureReader] : []),
+        ...(options.fhir ? [{ provide: FHIR_CAPABILITIES, useValue: options.fhir }] : []),
       ],
       exports: [
         ServiceConfigModule,

@@ -1,4 +1,5 @@
 import type { EventTypeRegistry } from '@app/event-sourcing';
+import type { FhirResourceCapability } from '@app/fhir';
 import type { DestinationStream } from 'pino';
 import type { ServiceConfigOptions } from '../config/service-config.module';
 import type { PlatformConfig } from '../config/platform-config.schema';
@@ -45,6 +46,14 @@ export interface ServiceKitOptions extends ServiceConfigOptions {
    * gateway adds them to dossiers).
    */
   auditDisclosures?: boolean;
+  /**
+   * The FHIR resource types the service serves (its `/fhir/R4/<type>`
+   * controllers parse searches with these): mounts `GET
+   * /internal/fhir/capabilities`; declare `"fhir":
+   * "/internal/fhir/capabilities"` and the `/fhir/R4/<type>` prefixes in
+   * services.json, so the gateway routes them and lists them in `metadata`.
+   */
+  fhir?: readonly FhirResourceCapability[];
   /** The service's jobs, from their one declaration. */
   jobs?: ServiceJobs;
   /** BullMQ key prefix; default `bull:<name>`. */

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { correlationIdFor } from '../observability/correlation-id';
 import { loggableError } from '../observability/loggable-error';
 import { toErrorResponse } from './error-response';
+import { FHIR_JSON, isFhirPath, toOperationOutcome } from '@app/fhir';
 
 /**
  * The one exception filter: every error leaves as `{ error: { code, message,
@@ -25,6 +26,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (response.headersSent) {
       response.end();
+      return;
+    }
+    if (isFhirPath(request.originalUrl ?? request.url)) {
+      // A FHIR client reads errors as OperationOutcome (API.md "FHIR R4"), with the same code and fields.
+      response.status(status).type(`${FHIR_JSON}; charset=utf-8`).send(JSON.stringify(toOperationOutcome(status, body)));
       return;
     }
     response.status(status).json(body);

@@ -12,7 +12,7 @@ export class ListPrescriptionsHandler implements IQueryHandler<ListPrescriptions
   constructor(private readonly prescriptions: PrescriptionsRepository, private readonly opening: PrescriptionOpening) {}
 
   async execute({ status, page, viewer }: ListPrescriptionsQuery): Promise<ListResponse<PrescriptionView>> {
-    const { rows, total } = await this.prescriptions.listVisible(viewer, status, page);
+    const { rows, total } = await this.prescriptions.listVisible(viewer, { statuses: status ? [status] : undefined }, page);
     return toListResponse(await this.opening.viewsFor(viewer, rows), total, page.page, page.pageSize);
   }
 }
