@@ -8,3 +8,4 @@ export * from './search/fhir-search';
 export * from './search/last-updated';
 export * from './bundle/searchset';
 export * from './identifiers/udi-issuers';
+export * from './identifiers/platform-ids';

@@ -1,5 +1,5 @@
 import type { SignedTreeHead } from '@app/audit';
-import type { FhirSearch } from '@app/fhir';
+import { type FhirSearch, namesPlatformRow } from '@app/fhir';
 import { Injectable } from '@nestjs/common';
 import type { Reader } from '../domain/prescriber-access';
 import type { InclusionProofView } from '../queries/get-inclusion-proof/get-inclusion-proof.query';
@@ -23,8 +23,6 @@ export interface LedgerFhirPage<T> {
   /** The newest signed tree head: every entry served is one of its leaves, every proof against it. */
   head: SignedTreeHead | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What the AuditEvent and Provenance views read, each answer in ONE snapshot
@@ -77,7 +75,7 @@ export class LedgerFhirReader {
   }
 
   private async oneIn(db: Queryable, reader: Reader, id: string): Promise<{ row: LedgerFhirRow; head: SignedTreeHead } | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!namesPlatformRow(id)) return undefined;
     const head = await latestTreeHead(db);
     const row = head ? await fhirEntryById(db, id.toLowerCase(), head.treeSize) : undefined;
     if (!head || !row || !(await mayReadEntry(db, reader, row.entry))) return undefined;

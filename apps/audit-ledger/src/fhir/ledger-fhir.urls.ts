@@ -1,4 +1,4 @@
-import { platformUrl } from '@app/fhir';
+import { PLATFORM_SYSTEMS, platformUrl } from '@app/fhir';
 
 /**
  * The platform's own code systems, naming systems and extensions the ledger's
@@ -19,8 +19,8 @@ export const LEDGER_NAMING_SYSTEMS = {
   user: platformUrl('NamingSystem/user'),
   /** A service of the platform (an entry's `service`, the signer of its seal). */
   service: platformUrl('NamingSystem/service'),
-  operator: platformUrl('NamingSystem/operator'),
-  evaluator: platformUrl('NamingSystem/evaluator'),
+  operator: PLATFORM_SYSTEMS.operator,
+  evaluator: PLATFORM_SYSTEMS.evaluator,
   /** Subjects the FHIR API serves no resource for: named by identifier only. */
   enrolment: platformUrl('NamingSystem/enrolment'),
   attempt: platformUrl('NamingSystem/attempt'),

@@ -1,4 +1,4 @@
-import { lppCoding, organizationByPlatformId, organizationBySiret, platformUrl } from '@app/fhir';
+import { lppCoding, organizationByPlatformId, organizationBySiret, PLATFORM_SYSTEMS, platformUrl } from '@app/fhir';
 import { isValidLppCode, isValidSiret } from '@app/fr-health';
 import type { CodeableConcept, Coding, Extension, Money, Organization, Reference } from '@medplum/fhirtypes';
 import { REASON_CODES } from '../domain/reason-codes';
@@ -37,7 +37,7 @@ export const CLAIM_CODE_SYSTEMS = {
 } as const;
 
 export const CLAIM_NAMING_SYSTEMS = {
-  operator: platformUrl('NamingSystem/operator'),
+  operator: PLATFORM_SYSTEMS.operator,
   /** The reference of a payment run's remittance, as the payees read it on their advice. */
   paymentReference: platformUrl('NamingSystem/payment-reference'),
   /** The Assurance Maladie's receipt of a submitted claim. */

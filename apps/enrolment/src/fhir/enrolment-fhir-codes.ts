@@ -1,9 +1,9 @@
-import { platformUrl } from '@app/fhir';
+import { PLATFORM_SYSTEMS, platformUrl } from '@app/fhir';
 
 /** The platform's own extensions and code systems of the enrolment's FHIR views (no terminology publishes these). */
 export const ENROLMENT_FHIR = {
   /** The telemonitoring operator an enrolment belongs to (its `operatorOrg`). */
-  operatorSystem: platformUrl('NamingSystem/operator'),
+  operatorSystem: PLATFORM_SYSTEMS.operator,
   /** Consent: how it was collected, ELECTRONIC or PAPER. */
   consentMethodExtension: platformUrl('StructureDefinition/consent-method'),
   consentMethodSystem: platformUrl('CodeSystem/consent-method'),

@@ -39,11 +39,6 @@ export const scopeOf = (search: FhirSearch): FhirScope => ({
 
 export const pageOf = (search: FhirSearch): { page: number; pageSize: number } => ({ page: search.page, pageSize: search.count });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether a FHIR id can name one of the service's rows (all are UUIDs): anything else is simply not found. */
-export const isRowId = (id: string): boolean => UUID.test(id);
-
 /** The 404 of a resource that does not exist or that the caller may not see: the same answer for both. */
 export const fhirNotFound = (type: string, id: string): DomainError =>
   new DomainError(ERROR_CODES.notFound, `${type}/${id} not found`, 'not_found');

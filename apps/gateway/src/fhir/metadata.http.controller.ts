@@ -1,7 +1,6 @@
 import { Public } from '@app/auth';
-import { CLOCK, type Clock, FhirContentTypeInterceptor, fhirRequestBase } from '@app/service-kit';
-import { Controller, Get, Inject, Logger, Req, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock, FhirController, fhirRequestBase } from '@app/service-kit';
+import { Get, Inject, Logger, Req } from '@nestjs/common';
 import type { CapabilityStatement } from '@medplum/fhirtypes';
 import type { Request } from 'express';
 import { capabilityStatement } from './capability-statement';
@@ -13,10 +12,8 @@ import { correlationHeaders } from './upstream-headers';
  * every FHIR service's declaration. Public, as FHIR servers serve it: a
  * client reads it before it has a token.
  */
-@ApiTags('fhir')
 @Public()
-@Controller('fhir/R4/metadata')
-@UseInterceptors(FhirContentTypeInterceptor)
+@FhirController('metadata')
 export class MetadataHttpController {
   private readonly logger = new Logger('FhirMetadata');
 

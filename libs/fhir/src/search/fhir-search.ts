@@ -1,4 +1,5 @@
 import { DomainError, ERROR_CODES, type ErrorDetail } from '@app/contracts';
+import { isPseudonym } from '@app/fr-health';
 import type { FhirResourceCapability, FhirSearchParam } from '../capability/resource-capability';
 import { type InstantRange, intersect, lastUpdatedRange } from './last-updated';
 
@@ -22,8 +23,6 @@ export const FHIR_SEARCH_DETAIL_CODES = {
   repeated: 'REPEATED_PARAMETER',
   invalidValue: 'INVALID_VALUE',
 } as const;
-
-const PSEUDONYM = /^[0-9a-f]{64}$/;
 
 /**
  * The query string of `GET /fhir/R4/<type>?…` -> a typed search, or one 400
@@ -62,7 +61,7 @@ function readParam(param: FhirSearchParam, values: string[], search: FhirSearch)
   switch (param.name) {
     case 'patient': {
       const pseudonym = value.startsWith('Patient/') ? value.slice('Patient/'.length) : value;
-      if (!PSEUDONYM.test(pseudonym)) return `'${value}' is not Patient/<pseudonym> nor a pseudonym (64 lowercase hex digits)`;
+      if (!isPseudonym(pseudonym)) return `'${value}' is not Patient/<pseudonym> nor a pseudonym (64 lowercase hex digits)`;
       search.patient = pseudonym;
       return undefined;
     }

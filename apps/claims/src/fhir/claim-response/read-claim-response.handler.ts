@@ -3,7 +3,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ClaimErrors } from '../../domain/claim.errors';
 import { ClaimViews } from '../../projections/claim-views';
 import { ClaimsRepository } from '../../projections/claims.repository';
-import { isClaimId } from '../fhir-claim-id';
+import { namesPlatformRow } from '@app/fhir';
 import { claimResponseResource, hasAnswer } from './claim-response.resource';
 import { ReadClaimResponseQuery } from './read-claim-response.query';
 
@@ -16,7 +16,7 @@ export class ReadClaimResponseHandler implements IQueryHandler<ReadClaimResponse
   ) {}
 
   async execute({ id, viewer }: ReadClaimResponseQuery): Promise<ClaimResponse> {
-    const row = isClaimId(id) ? await this.claims.findVisible(id, viewer) : null;
+    const row = namesPlatformRow(id) ? await this.claims.findVisible(id, viewer) : null;
     const response = row && hasAnswer(row.resource) ? claimResponseResource(await this.views.complete(row.resource)) : null;
     if (!response) throw ClaimErrors.responseNotFound(id);
     return response;

@@ -3,7 +3,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ClaimErrors } from '../../domain/claim.errors';
 import { ClaimViews } from '../../projections/claim-views';
 import { ClaimsRepository } from '../../projections/claims.repository';
-import { isClaimId } from '../fhir-claim-id';
+import { namesPlatformRow } from '@app/fhir';
 import { claimResource } from './claim.resource';
 import { ReadClaimQuery } from './read-claim.query';
 
@@ -16,7 +16,7 @@ export class ReadClaimHandler implements IQueryHandler<ReadClaimQuery, Claim> {
   ) {}
 
   async execute({ id, viewer }: ReadClaimQuery): Promise<Claim> {
-    const row = isClaimId(id) ? await this.claims.findVisible(id, viewer) : null;
+    const row = namesPlatformRow(id) ? await this.claims.findVisible(id, viewer) : null;
     if (!row) throw ClaimErrors.notFound(id);
     return claimResource(await this.views.complete(row.resource));
   }

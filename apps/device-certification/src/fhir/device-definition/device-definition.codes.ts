@@ -1,4 +1,4 @@
-import { platformUrl } from '@app/fhir';
+import { PLATFORM_SYSTEMS, platformUrl } from '@app/fhir';
 import type { CodeableConcept, Coding } from '@medplum/fhirtypes';
 
 /**
@@ -12,14 +12,14 @@ export const DEVICE_DEFINITION_SYSTEMS = {
   /** The EU MDR risk classes, as the API writes them: I, IIa, IIb, III. */
   ceClass: platformUrl('CodeSystem/ce-class'),
   /** Shared with DeviceRequest.reasonCode (prescription): the same codes, the same system. */
-  indication: platformUrl('CodeSystem/indication'),
+  indication: PLATFORM_SYSTEMS.indication,
   connectivity: platformUrl('CodeSystem/connectivity'),
   dataStorage: platformUrl('CodeSystem/data-storage'),
   securityStandard: platformUrl('CodeSystem/security-standard'),
   /** The kinds of `property` a DeviceDefinition carries. */
   property: platformUrl('CodeSystem/device-definition-property'),
   /** Evaluation bodies, by their platform id (the evaluator token's `org`). */
-  evaluator: platformUrl('NamingSystem/evaluator'),
+  evaluator: PLATFORM_SYSTEMS.evaluator,
 } as const;
 
 /** The platform's extensions of a DeviceDefinition (canonical URLs: they identify, they are not fetched). */

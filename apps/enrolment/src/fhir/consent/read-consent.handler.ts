@@ -1,7 +1,8 @@
 import type { Consent } from '@medplum/fhirtypes';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ConsentsRepository } from '../../projections/consents.repository';
-import { fhirNotFound, isRowId } from '../enrolment-fhir';
+import { namesPlatformRow } from '@app/fhir';
+import { fhirNotFound } from '../enrolment-fhir';
 import { consentResource } from './consent.resource';
 import { ReadConsentQuery } from './read-consent.query';
 
@@ -11,7 +12,7 @@ export class ReadConsentHandler implements IQueryHandler<ReadConsentQuery, Conse
   constructor(private readonly consents: ConsentsRepository) {}
 
   async execute({ id, viewer }: ReadConsentQuery): Promise<Consent> {
-    const row = isRowId(id) ? await this.consents.findVisible(id, viewer) : null;
+    const row = namesPlatformRow(id) ? await this.consents.findVisible(id, viewer) : null;
     if (!row) throw fhirNotFound('Consent', id);
     return consentResource(row);
   }

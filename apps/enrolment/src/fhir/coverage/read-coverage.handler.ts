@@ -1,7 +1,8 @@
 import type { Coverage } from '@medplum/fhirtypes';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EnrolmentsRepository } from '../../projections/enrolments.repository';
-import { fhirNotFound, isRowId } from '../enrolment-fhir';
+import { namesPlatformRow } from '@app/fhir';
+import { fhirNotFound } from '../enrolment-fhir';
 import { coverageResource } from './coverage.resource';
 import { ReadCoverageQuery } from './read-coverage.query';
 
@@ -11,7 +12,7 @@ export class ReadCoverageHandler implements IQueryHandler<ReadCoverageQuery, Cov
   constructor(private readonly enrolments: EnrolmentsRepository) {}
 
   async execute({ id, viewer }: ReadCoverageQuery): Promise<Coverage> {
-    const row = isRowId(id) ? await this.enrolments.findVisible(id, viewer) : null;
+    const row = namesPlatformRow(id) ? await this.enrolments.findVisible(id, viewer) : null;
     if (!row) throw fhirNotFound('Coverage', id);
     return coverageResource(row);
   }

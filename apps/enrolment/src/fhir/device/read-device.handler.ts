@@ -1,7 +1,8 @@
 import type { Device } from '@medplum/fhirtypes';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EnrolmentDevicesRepository } from '../../projections/enrolment-devices.repository';
-import { fhirNotFound, isRowId } from '../enrolment-fhir';
+import { namesPlatformRow } from '@app/fhir';
+import { fhirNotFound } from '../enrolment-fhir';
 import { deviceResource } from './device.resource';
 import { ReadDeviceQuery } from './read-device.query';
 
@@ -11,7 +12,7 @@ export class ReadDeviceHandler implements IQueryHandler<ReadDeviceQuery, Device>
   constructor(private readonly devices: EnrolmentDevicesRepository) {}
 
   async execute({ id, viewer }: ReadDeviceQuery): Promise<Device> {
-    const row = isRowId(id) ? await this.devices.findVisible(id, viewer) : null;
+    const row = namesPlatformRow(id) ? await this.devices.findVisible(id, viewer) : null;
     if (!row) throw fhirNotFound('Device', id);
     return deviceResource(row);
   }

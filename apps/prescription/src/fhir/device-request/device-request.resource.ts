@@ -1,5 +1,5 @@
 import { ERASED } from '@app/contracts';
-import { lppCoding, nirIdentifier, organizationByPlatformId, patientReference, platformUrl, practitionerReference } from '@app/fhir';
+import { lppCoding, nirIdentifier, organizationByPlatformId, patientReference, PLATFORM_SYSTEMS, platformUrl, practitionerReference } from '@app/fhir';
 import type { CodeableConcept, DeviceRequest, DeviceRequestParameter, Patient, Reference } from '@medplum/fhirtypes';
 import type { PrescriptionView } from '../../projections/prescription-view';
 import { FHIR_STATUS_OF } from './device-request-status';
@@ -7,10 +7,10 @@ import { cancellationExtension, hasEvaluationExtension, prescribedProductExtensi
 
 /** The platform's code systems a DeviceRequest uses. */
 export const DEVICE_REQUEST_SYSTEMS = {
-  indication: platformUrl('CodeSystem/indication'),
+  indication: PLATFORM_SYSTEMS.indication,
   parameter: platformUrl('CodeSystem/device-request-parameter'),
   monitoringMode: platformUrl('CodeSystem/monitoring-mode'),
-  operator: platformUrl('NamingSystem/operator'),
+  operator: PLATFORM_SYSTEMS.operator,
 } as const;
 
 const UCUM = 'http://unitsofmeasure.org';

@@ -1,11 +1,10 @@
+import { namesPlatformRow } from '@app/fhir';
 import type { DeviceRequest } from '@medplum/fhirtypes';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrescriptionErrors } from '../../domain/prescription.errors';
 import { PrescriptionsRepository } from '../../projections/prescriptions.repository';
 import { DeviceRequestViews } from './device-request-views';
 import { ReadDeviceRequestQuery } from './read-device-request.query';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Missing, not visible, or not even a prescription id: the same 404, as GET /v1/prescriptions/:id answers. */
 @QueryHandler(ReadDeviceRequestQuery)
@@ -16,8 +15,7 @@ export class ReadDeviceRequestHandler implements IQueryHandler<ReadDeviceRequest
   ) {}
 
   async execute({ id, viewer }: ReadDeviceRequestQuery): Promise<DeviceRequest> {
-    // A FHIR id is any string: one that is no UUID names no prescription (rather than a 400 of the JSON API).
-    const row = UUID.test(id) ? await this.prescriptions.findVisible(id, viewer) : null;
+    const row = namesPlatformRow(id) ? await this.prescriptions.findVisible(id, viewer) : null;
     const [resource] = row ? await this.views.of(viewer, [row]) : [];
     if (!resource) throw PrescriptionErrors.notFound(id);
     return resource;
