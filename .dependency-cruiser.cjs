@@ -71,6 +71,22 @@ module.exports = {
       to: { path: DATABASE_CLIENTS },
     },
     {
+      name: 'console-uses-only-the-public-api',
+      comment:
+        'The web console runs in browsers and talks to the platform only through the public HTTP API: of the ' +
+        'platform\'s code it bundles only the isomorphic libs/audit (the checks verify-dossier runs) and the published types of libs/contracts.',
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { path: '^libs/', pathNot: '^libs/(audit|contracts)/' },
+    },
+    {
+      name: 'console-is-browser-code',
+      comment: 'No Node built-in in the console\'s own code (its Vite config and specs may).',
+      severity: 'error',
+      from: { path: '^apps/console/src/', pathNot: '\\.spec\\.tsx?$|\\.fixture\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'apps-are-independent',
       comment: 'Services talk through Kafka events, never through each other\'s code.',
       severity: 'error',

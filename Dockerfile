@@ -5,7 +5,8 @@
 # docker-compose.yml runs every service (and migrate, kafka-setup, signing-keys)
 # from this one image with a command and APP of its own.
 # TypeScript runs through @swc-node/register (as with `npm start`), so the image
-# needs no build step and the `@app/*` path aliases resolve at runtime (tsconfig.json).
+# needs no build step and the `@app/*` path aliases resolve at runtime (tsconfig.json);
+# only the web console, a browser bundle, is built (Vite).
 
 FROM node:20-slim AS deps
 WORKDIR /app
@@ -23,6 +24,8 @@ COPY package.json package-lock.json tsconfig.json .swcrc services.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY scripts ./scripts
+# The web console the gateway serves at `/` (apps/console/dist): a static bundle, built once here.
+RUN node_modules/.bin/vite build --config apps/console/vite.config.mts --logLevel warn
 # The ledger's development tree-head key (LEDGER_SIGNING_KEY unset, never in
 # production) is kept here; compose mounts a volume, which takes this owner.
 RUN mkdir -p /home/node/.cache/connected-health && chown -R node:node /home/node/.cache

@@ -4,9 +4,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.local/**'] },
+  { ignores: ['node_modules/**', '**/dist/**', 'coverage/**', '.local/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -38,6 +39,13 @@ export default tseslint.config(
         { name: 'process', message: 'libs/audit is isomorphic: take configuration as arguments.' },
       ],
     },
+  },
+  {
+    // The web console runs in browsers: their globals, and React's rules of hooks.
+    files: ['apps/console/**/*.{ts,tsx,mts}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.jest } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['**/*.cjs', 'jest.config.js'],

@@ -16,9 +16,13 @@ const common = {
   testEnvironment: 'node',
   // @noble/* are ESM-only: swc turns them into CommonJS for jest (node itself
   // loads them through require(esm), Node >= 20.19).
-  transform: { '^.+\\.(ts|js)$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  transform: {
+    '^.+\\.(ts|js)$': ['@swc/jest', { ...swcrc, swcrc: false }],
+    // The web console's components (apps/console): TSX with React's automatic runtime.
+    '^.+\\.tsx$': ['@swc/jest', { ...swcrc, swcrc: false, jsc: { ...swcrc.jsc, parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }],
+  },
   transformIgnorePatterns: ['/node_modules/(?!@noble/)'],
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper,
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/scripts', '<rootDir>/bench'],
 };
@@ -27,7 +31,7 @@ module.exports = {
   // Integration tests wait for real brokers and databases on a busy two-core machine.
   testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts', '**/*.spec.tsx'] },
     {
       ...common,
       displayName: 'integration',

@@ -88,4 +88,21 @@ describe('dependency rules of npm run lint (.dependency-cruiser.cjs)', () => {
     const isomorphic = violations.filter((v) => v.rule === 'audit-is-isomorphic').map((v) => v.from).sort();
     expect(isomorphic).toEqual(['libs/audit/src/compare.ts', 'libs/audit/src/leaf.ts']);
   });
+
+  it('fails console code that imports platform code other than libs/audit and libs/contracts, or a Node built-in', () => {
+    const violations = cruise({
+      'libs/audit/src/seal.ts': `export const seal = 1;\n`,
+      'libs/contracts/src/roles.ts': `export const roles = [];\n`,
+      'libs/auth/src/guard.ts': `export const guard = 1;\n`,
+      'apps/console/src/roles/auditor/check.ts': `import { seal } from '../../../../../libs/audit/src/seal';\nimport { roles } from '../../../../../libs/contracts/src/roles';\nexport const both = [seal, roles];\n`,
+      'apps/console/src/auth/guard-copy.ts': `import { guard } from '../../../../libs/auth/src/guard';\nexport const g = guard;\n`,
+      'apps/console/src/format/hash.ts': `import { createHash } from 'node:crypto';\nexport const h = createHash;\n`,
+      'apps/console/src/format/hash.spec.ts': `import { createHash } from 'node:crypto';\nexport const h = createHash;\n`,
+    });
+    const found = violations.filter((v) => v.rule.startsWith('console-')).map((v) => [v.rule, v.from]).sort();
+    expect(found).toEqual([
+      ['console-is-browser-code', 'apps/console/src/format/hash.ts'],
+      ['console-uses-only-the-public-api', 'apps/console/src/auth/guard-copy.ts'],
+    ]);
+  });
 });

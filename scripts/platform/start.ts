@@ -2,7 +2,8 @@
  * `npm start`: the whole platform on this machine. Ensures Postgres, Redis,
  * the database and a Kafka broker, creates every topic services.json declares
  * (and waits for their partition leaders) and the ACLs of each service's
- * principal, migrates every service, starts
+ * principal, migrates every service, builds the web console the gateway
+ * serves at `/`, starts
  * each as its own process, waits until all are ready, prints where they
  * listen, and stops everything on Ctrl-C / SIGTERM or when one dies.
  */
@@ -11,6 +12,8 @@ import { ensureKafka, stopKafka } from '../infra/kafka';
 import { adminConnection } from '../infra/admin-connection';
 import { kafkaSettings } from '../infra/kafka-settings';
 import { ensureDatabase, ensurePostgres, ensureRedis } from '../infra/postgres-redis';
+import { buildConsole } from './console-build';
+import { consoleTokens } from './console-tokens';
 import { migrateServices } from './migrate-services';
 import { platformSummary } from './platform-summary';
 import { serviceEnvironments } from './service-env';
@@ -52,6 +55,9 @@ async function main(): Promise<void> {
   await ensurePostgres();
   await ensureRedis();
   await ensureDatabase();
+  // Built while the broker starts; awaited before the gateway, which serves it, starts.
+  const consoleBuilt = buildConsole();
+  consoleBuilt.catch(() => undefined);
   kafka = ensureKafka();
   const { startedByUs } = await kafka;
   if (supervisor.isStopping) return;
@@ -62,13 +68,15 @@ async function main(): Promise<void> {
   await migrateServices(services, log);
   if (supervisor.isStopping) return;
 
+  await consoleBuilt;
+  log('built the web console (apps/console/dist)');
   const environments = await serviceEnvironments(services, process.env);
   if (supervisor.isStopping) return;
   log(`starting ${services.map((s) => `${s.name} :${s.port}`).join(', ')}`);
   supervisor.startAll(services, environments);
   await waitUntilReady(services, localUrl, readyTimeoutMs, supervisor.childDied.signal);
   if (supervisor.isStopping) return;
-  console.log(platformSummary(services, localUrl));
+  console.log(platformSummary(services, localUrl, consoleTokens(process.env)));
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { loadServiceRegistry } from '../../apps/gateway/src/registry';
 import { adminConnection } from '../infra/admin-connection';
+import { ensureChromium } from '../infra/chromium';
 import { ensureKafka, stopKafka } from '../infra/kafka';
 import { kafkaSettings } from '../infra/kafka-settings';
 import { createPlatformTopics } from '../platform/platform-topics';
@@ -21,10 +22,12 @@ async function stopKafkaIfOurs(): Promise<void> {
 
 async function main(): Promise<number> {
   const extraArgs = process.argv.slice(2);
-  section('Infrastructure: Postgres, database, Redis, Kafka');
+  section('Infrastructure: Postgres, database, Redis, Kafka, Chromium');
   await ensurePostgres();
   await ensureDatabase();
   await ensureRedis();
+  // The console's browser specs (test/console) drive Debian's Chromium.
+  ensureChromium();
   kafkaStartedHere = (await ensureKafka()).startedByUs;
   // As npm start does: the broker creates no topic on first use, and the services' tests relay to the platform's topics.
   await createPlatformTopics(loadServiceRegistry(), adminConnection(kafkaSettings()), (line) => console.log(line));

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { GatewayConfig } from './gateway.config';
+import { consoleConfig, consoleConnectSources } from './console/console-config';
 import { GatewayModule } from './gateway.module';
 import { edgeCorrelation } from './proxy/edge-correlation';
 import { corsOptions } from './security/cors-options';
@@ -33,7 +34,7 @@ export async function createGatewayApp(
   });
   // Registered now, so it runs before every module middleware (the request logger included), added at init.
   app.use(edgeCorrelation);
-  app.use(securityHeaders());
+  app.use(securityHeaders(consoleConnectSources(consoleConfig(config))));
   // A listed origin's preflight is answered here, before the rate limit and the proxy.
   const cors = corsOptions(config.CORS_ORIGINS);
   if (cors) app.enableCors(cors);

@@ -1,4 +1,4 @@
-import { envInteger, envString, extendConfig } from '@app/service-kit';
+import { envInteger, envString, envUrl, extendConfig } from '@app/service-kit';
 import { envOriginList } from './security/cors-origins';
 
 /**
@@ -24,6 +24,16 @@ export const loadGatewayConfig = extendConfig({
    * without a token would then share one address, hence one budget.
    */
   TRUST_PROXY_HOPS: envInteger(0, 10).default(0),
+  /** The built web console (`npm run console:build`), served at `/`; unset = apps/console/dist of this checkout or image. */
+  CONSOLE_DIR: envString().optional(),
+  /**
+   * The console's production sign-in: an OpenID Connect provider whose access
+   * tokens carry the platform's claims (API.md "Authentication") and verify
+   * under JWT_JWKS_URL. Unset = no OIDC sign-in offered. The three go together.
+   */
+  CONSOLE_OIDC_AUTHORITY: envUrl(['https:', 'http:']).optional(),
+  CONSOLE_OIDC_CLIENT_ID: envString().optional(),
+  CONSOLE_OIDC_SCOPE: envString().default('openid profile'),
 });
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

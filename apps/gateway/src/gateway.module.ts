@@ -1,6 +1,8 @@
 import type { DestinationStream } from 'pino';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { ServiceKitModule } from '@app/service-kit';
+import { ConsoleConfigHttpController } from './console/console-config.http.controller';
+import { ConsoleStaticMiddleware } from './console/console-static.middleware';
 import { DocsIndexHttpController } from './docs/docs-index.http.controller';
 import { DossierDisclosuresModule } from './dossier-disclosures/dossier-disclosures.module';
 import { DOSSIER_ROUTE } from './dossier-disclosures/dossier-route';
@@ -40,7 +42,7 @@ export class GatewayModule implements NestModule {
         DossierDisclosuresModule.forRoot(targets, upstreams, config.PROXY_TIMEOUT_MS),
         GatewayFhirModule.forRoot(upstreams, env, config.PROXY_TIMEOUT_MS),
       ],
-      controllers: [GatewayHealthHttpController, DocsIndexHttpController, PatientExportHttpController],
+      controllers: [GatewayHealthHttpController, DocsIndexHttpController, PatientExportHttpController, ConsoleConfigHttpController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: SERVICE_REGISTRY, useValue: services },
@@ -49,6 +51,7 @@ export class GatewayModule implements NestModule {
         PatientExportComposer,
         UpstreamReadiness,
         GatewayProxyMiddleware,
+        ConsoleStaticMiddleware,
         RateLimiter,
       ],
     };
@@ -59,5 +62,7 @@ export class GatewayModule implements NestModule {
     consumer.apply(RateLimitMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
     // The dossier is composed (dossier-disclosures/), not proxied.
     consumer.apply(GatewayProxyMiddleware).exclude(DOSSIER_ROUTE).forRoutes({ path: '*path', method: RequestMethod.ALL });
+    // What the proxy left to the gateway and is not an API path: the web console's files and page (`{*path}` matches `/` too).
+    consumer.apply(ConsoleStaticMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.GET });
   }
 }

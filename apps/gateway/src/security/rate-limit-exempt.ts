@@ -1,7 +1,10 @@
+import { CONSOLE_FILE_PREFIXES } from '../console/console-paths';
+
 /**
  * What the rate limit never counts: probes (/health/*, the orchestrator's and
  * the load balancer's), the metrics scrape and the public API documents
- * (/docs, /docs/services.json, /docs/<service>/json). The match is on the
+ * (/docs, /docs/services.json, /docs/<service>/json), and the web console's
+ * own files (/assets, /console: a page load fetches several). The match is on the
  * exact lowercase path: any other spelling is counted, the safe side.
  */
 export function isRateLimitExempt(url: string): boolean {
@@ -10,4 +13,4 @@ export function isRateLimitExempt(url: string): boolean {
   return EXEMPT.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
-const EXEMPT = ['/health', '/metrics', '/docs'];
+const EXEMPT = ['/health', '/metrics', '/docs', ...CONSOLE_FILE_PREFIXES];
