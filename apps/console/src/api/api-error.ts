@@ -45,3 +45,11 @@ export function apiErrorOf(status: number, body: unknown, statusText: string): A
   }
   return new ApiError(status, `HTTP.${status}`, statusText || `HTTP ${status}`, [], body);
 }
+
+/**
+ * A refusal made in the browser before any call, shaped as the API's 400, so
+ * a form shows it beside its field exactly as it shows the API's own.
+ */
+export function localFieldProblem(field: string, message: string): ApiError {
+  return new ApiError(400, 'CONSOLE.INVALID_INPUT', message, [{ field, code: 'INVALID', message }], undefined);
+}
