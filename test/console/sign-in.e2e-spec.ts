@@ -69,6 +69,40 @@ describe('the web console: served by the gateway, signed in with a development t
     await page.context().close();
   });
 
+  it('is used with the keyboard alone: the skip link, the sign-in, the navigation', async () => {
+    const context = await world.browser.newContext({ baseURL: world.baseUrl });
+    const page = await context.newPage();
+    await page.goto('/');
+    /** The focused element's accessible text: its label's (a control), else its own. */
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement & { labels?: NodeListOf<HTMLLabelElement> };
+        return { id: element.id, text: (element.labels?.[0]?.textContent ?? element.textContent ?? '').trim() };
+      });
+    const tabTo = async (text: string) => {
+      for (let presses = 0; presses < 12 && (await focused()).text !== text; presses++) await page.keyboard.press('Tab');
+      expect((await focused()).text).toBe(text);
+    };
+    // The first stop is the skip link; following it puts the focus on the content.
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe('Aller au contenu');
+    await page.keyboard.press('Enter');
+    expect((await focused()).id).toBe('main');
+    await tabTo('Jeton de développement');
+    await page.keyboard.insertText(actors.vendor.token);
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe('Se connecter');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/vendor');
+    await page.getByRole('heading', { level: 1, name: 'Mes produits' }).waitFor();
+    // The role's navigation is reached and followed with the keyboard too.
+    await tabTo('Enregistrer un produit');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Enregistrer un produit' }).waitFor();
+    await tabTo('Nom commercial');
+    await context.close();
+  });
+
   it('refuses a role without a console, and switches to English', async () => {
     const context = await world.browser.newContext({ baseURL: world.baseUrl });
     const page = await context.newPage();

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../format/locale';
+import { labels as deviceLabels } from '../devices/labels';
 import { roleLabels } from '../roles/role-labels';
 import { commonLabels } from './common.labels';
 
@@ -13,20 +14,20 @@ export function initialLanguage(): Language {
 }
 
 /**
- * i18next with every label bundled (no fetch): `common` for what screens
- * share, one namespace per role (its folder's labels.ts). Synchronous, so a
+ * i18next with every label bundled (no fetch): `common` for what screens share, `devices` for what the vendor's and the
+ * evaluator's screens say of a device, one namespace per role (its folder's labels.ts). Synchronous, so a
  * first render and a unit test both have their labels.
  */
 export function initI18n(language: Language = initialLanguage()) {
   const resources = Object.fromEntries(
-    LANGUAGES.map((lang) => [lang, { common: commonLabels[lang], ...Object.fromEntries(Object.entries(roleLabels).map(([ns, labels]) => [ns, labels[lang]])) }]),
+    LANGUAGES.map((lang) => [lang, { common: commonLabels[lang], devices: deviceLabels[lang], ...Object.fromEntries(Object.entries(roleLabels).map(([ns, labels]) => [ns, labels[lang]])) }]),
   );
   void i18next.use(initReactI18next).init({
     resources,
     lng: language,
     fallbackLng: 'fr',
     defaultNS: 'common',
-    ns: ['common', ...Object.keys(roleLabels)],
+    ns: ['common', 'devices', ...Object.keys(roleLabels)],
     interpolation: { escapeValue: false },
     initAsync: false,
   });

@@ -1,3 +1,4 @@
+import { labels as deviceLabels } from '../devices/labels';
 import { roleLabels } from '../roles/role-labels';
 import { commonLabels } from './common.labels';
 
@@ -7,7 +8,7 @@ const entriesOf = (value: object, prefix = ''): Array<[string, unknown]> =>
     typeof child === 'object' && child !== null ? entriesOf(child, `${prefix}${key}.`) : [[`${prefix}${key}`, child] as [string, unknown]],
   );
 
-const namespaces = { common: commonLabels, ...roleLabels };
+const namespaces = { common: commonLabels, devices: deviceLabels, ...roleLabels };
 
 describe('the console labels', () => {
   it.each(Object.entries(namespaces))('%s: the same keys in French and English, none empty', (_namespace, labels) => {

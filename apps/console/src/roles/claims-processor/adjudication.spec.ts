@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/api-error';
+import { refusalOf } from '../../api/refusal.testing';
 import { adjudicationBody, type AdjudicationForm, amoShareOf, partialTotals } from './adjudication';
 import type { ClaimLine } from './claim-api';
 
@@ -8,16 +8,6 @@ const lines: ClaimLine[] = [
 ];
 const messages = { chooseDecision: 'decision?', chooseReason: 'reason?', decideLine: 'line?', approveOne: 'one approved' };
 const form = (overrides: Partial<AdjudicationForm>): AdjudicationForm => ({ decision: '', reasonCode: '', note: '', lines: {}, ...overrides });
-
-function refusal(run: () => unknown): { field: string; message: string } | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return { field: error.fieldProblems[0].field, message: error.message };
-    throw error;
-  }
-  return undefined;
-}
 
 describe('partialTotals: the approved amount as the lines are decided', () => {
   it('is nothing before any line is decided', () => {
@@ -67,13 +57,13 @@ describe('adjudicationBody: the form as API.md adjudication', () => {
   });
 
   it('refuses, under the field the API would name, what the API would refuse', () => {
-    expect(refusal(() => adjudicationBody(form({}), lines, messages))).toEqual({ field: 'decision', message: 'decision?' });
-    expect(refusal(() => adjudicationBody(form({ decision: 'REJECT' }), lines, messages))).toEqual({ field: 'reasonCode', message: 'reason?' });
+    expect(refusalOf(() => adjudicationBody(form({}), lines, messages))).toEqual({ field: 'decision', message: 'decision?' });
+    expect(refusalOf(() => adjudicationBody(form({ decision: 'REJECT' }), lines, messages))).toEqual({ field: 'reasonCode', message: 'reason?' });
     const oneLine = form({ decision: 'PARTIAL', lines: { OPERATOR: { decision: 'APPROVE', reasonCode: '' } } });
-    expect(refusal(() => adjudicationBody(oneLine, lines, messages))).toEqual({ field: 'lines[1].decision', message: 'line?' });
+    expect(refusalOf(() => adjudicationBody(oneLine, lines, messages))).toEqual({ field: 'lines[1].decision', message: 'line?' });
     const noReason = form({ decision: 'PARTIAL', lines: { OPERATOR: { decision: 'APPROVE', reasonCode: '' }, TECHNICAL: { decision: 'REJECT', reasonCode: '' } } });
-    expect(refusal(() => adjudicationBody(noReason, lines, messages))).toEqual({ field: 'lines[1].reasonCode', message: 'reason?' });
+    expect(refusalOf(() => adjudicationBody(noReason, lines, messages))).toEqual({ field: 'lines[1].reasonCode', message: 'reason?' });
     const noneApproved = form({ decision: 'PARTIAL', lines: { OPERATOR: { decision: 'REJECT', reasonCode: 'OTHER' }, TECHNICAL: { decision: 'REJECT', reasonCode: 'OTHER' } } });
-    expect(refusal(() => adjudicationBody(noneApproved, lines, messages))).toEqual({ field: 'lines', message: 'one approved' });
+    expect(refusalOf(() => adjudicationBody(noneApproved, lines, messages))).toEqual({ field: 'lines', message: 'one approved' });
   });
 });

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { Paged } from '../../api/api-client';
 import { useApi } from '../../auth/session';
 import { Busy } from '../../components/Busy';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useArrivalState } from '../../components/use-arrival-state';
 import { DateTime, Day } from '../../components/When';
 import { formatDateTime } from '../../format/dates';
 import { useLanguage } from '../../i18n/use-language';
@@ -25,11 +26,10 @@ export function PrescriptionPage() {
   const { t } = useTranslation('physician');
   const language = useLanguage();
   const { id = '' } = useParams();
-  const location = useLocation();
   const api = useApi();
   const prescription = useQuery({ queryKey: ['physician', 'prescriptions', 'one', id], queryFn: () => api.get<PrescriptionView>(`/v1/prescriptions/${id}`) });
   const p = prescription.data;
-  const justIssued = (location.state as { issued?: boolean } | null)?.issued;
+  const justIssued = useArrivalState<{ issued?: boolean }>()?.issued;
   return (
     <Page
       title={p ? `${t('prescription.title')} — ${patientName(p.patient)}` : t('prescription.title')}
