@@ -2,10 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Section } from '../components/Section';
-import { DateTime, Day } from '../components/When';
-import { formatDay } from '../format/dates';
-import { useLanguage } from '../i18n/use-language';
-import { reviewTimeline, type TimelineEntry } from './review-timeline';
+import { DateTime } from '../components/When';
+import { reviewTimeline } from './review-timeline';
+import { TimelineSaid } from './TimelineSaid';
 import { useDeviceHistory } from './use-devices';
 
 /**
@@ -40,7 +39,7 @@ export function ReviewTimeline({ deviceId }: { deviceId: string }) {
                 <th scope="row">{t(`timeline.events.${entry.type}`, { defaultValue: entry.type })}</th>
                 <td>{entry.actor.role && entry.actor.role !== 'system' ? t(`common:roles.${entry.actor.role}`, { defaultValue: entry.actor.role }) : t('timeline.system')}</td>
                 <td>
-                  <EntrySaid entry={entry} />
+                  <TimelineSaid entry={entry} />
                 </td>
               </tr>
             ))}
@@ -48,27 +47,5 @@ export function ReviewTimeline({ deviceId }: { deviceId: string }) {
         </table>
       )}
     </Section>
-  );
-}
-
-function EntrySaid({ entry }: { entry: TimelineEntry }) {
-  const { t } = useTranslation('devices');
-  const language = useLanguage();
-  const lines: string[] = [...entry.reasons];
-  if (entry.lppCode && entry.validUntil) lines.push(t('timeline.terms', { lppCode: entry.lppCode, validUntil: formatDay(entry.validUntil, language) }));
-  if (entry.certifiedIndications && entry.certifiedIndications.length > 0) {
-    lines.push(t('timeline.indications', { indications: entry.certifiedIndications.map((code) => t(`common:indications.${code}`, { defaultValue: code })).join(', ') }));
-  }
-  if (entry.notes) lines.push(t('timeline.notes', { notes: entry.notes }));
-  if (entry.reopenedFromRejection) lines.push(t('timeline.reopened'));
-  if (lines.length === 0 && entry.type === 'DeviceCertificationExpired' && entry.validUntil) return <Day value={entry.validUntil} />;
-  if (lines.length === 0) return <span>—</span>;
-  if (lines.length === 1) return <>{lines[0]}</>;
-  return (
-    <ul className="plain">
-      {lines.map((line, index) => (
-        <li key={index}>{line}</li>
-      ))}
-    </ul>
   );
 }
