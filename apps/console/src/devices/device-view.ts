@@ -16,6 +16,9 @@ const CONNECTIVITY_SET: Record<Connectivity, true> = { LPWAN: true, CELLULAR_4G:
 const CE_CLASS_SET: Record<CeClassV1, true> = { I: true, IIa: true, IIb: true, III: true };
 const STORAGE_SET: Record<DataStorageV1, true> = { HDS_CLOUD: true, ON_DEVICE: true, PATIENT_CONTROLLED: true };
 
+/** API.md's device statuses, in the order of a product's life. */
+export const DEVICE_STATUSES = ['DRAFT', 'SUBMITTED', 'CERTIFIED', 'REJECTED', 'SUSPENDED', 'REVOKED', 'EXPIRED'] as const;
+
 export const INDICATIONS = Object.keys(INDICATION_SET) as IndicationCode[];
 export const CONNECTIVITIES = Object.keys(CONNECTIVITY_SET) as Connectivity[];
 export const CE_CLASSES = Object.keys(CE_CLASS_SET) as CeClassV1[];

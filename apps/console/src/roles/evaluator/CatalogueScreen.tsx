@@ -6,8 +6,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { StatusFilter } from '../../components/StatusFilter';
 import { Day } from '../../components/When';
 import { DEVICE_KEYS } from '../../devices/device-api';
-import { DEVICE_STATUSES } from '../../devices/device-summary';
-import type { DeviceView } from '../../devices/device-view';
+import { DEVICE_STATUSES, type DeviceView } from '../../devices/device-view';
 import { useDeviceApi } from '../../devices/use-devices';
 import { DeviceLink } from './DeviceLink';
 

@@ -2,7 +2,7 @@ import { localFieldProblem } from '../../api/api-error';
 import type { ReviewBody } from '../../devices/device-api';
 import type { IndicationCode } from '../../devices/device-view';
 import type { ChecklistItem } from './checklist';
-import { endOfParisDay } from './paris-day';
+import { endOfParisDay } from '../../format/paris-day';
 
 /** The certification form as typed: `validUntil` is the date input's `YYYY-MM-DD`. */
 export interface CertifyForm {

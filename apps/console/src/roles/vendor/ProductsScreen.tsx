@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Paged } from '../../api/api-client';
-import { useApi } from '../../auth/session';
 import { Page } from '../../components/Page';
 import { PagedTable } from '../../components/PagedTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { StatusFilter } from '../../components/StatusFilter';
 import { Day } from '../../components/When';
-import { DEVICE_STATUSES, type DeviceSummary } from '../../devices/device-summary';
+import { DEVICE_KEYS } from '../../devices/device-api';
+import { DEVICE_STATUSES, type DeviceView } from '../../devices/device-view';
+import { useDeviceApi } from '../../devices/use-devices';
 
 /** The vendor's products (its drafts, submitted and rejected ones, and every certified one), paged, by status; each opens its page. */
 export function ProductsScreen() {
   const { t } = useTranslation('vendor');
-  const api = useApi();
+  const devices = useDeviceApi();
   const [status, setStatus] = useState('');
   return (
     <Page
@@ -25,10 +25,10 @@ export function ProductsScreen() {
       }
     >
       <StatusFilter statuses={DEVICE_STATUSES} value={status} onChange={setStatus} />
-      <PagedTable<DeviceSummary>
+      <PagedTable<DeviceView>
         caption={t('products.caption')}
-        queryKey={['vendor', 'devices', status]}
-        load={(page, pageSize) => api.get<Paged<DeviceSummary>>('/v1/devices', { status, page, pageSize })}
+        queryKey={DEVICE_KEYS.list('vendor-products', { status })}
+        load={(page, pageSize) => devices.list({ status }, page, pageSize)}
         rowKey={(device) => device.id}
         columns={[
           { header: t('products.name'), cell: (device) => <Link to={`/vendor/product/${device.id}`}>{device.name}</Link> },

@@ -1,4 +1,4 @@
-import { parisWallTimeToIso } from '../../format/dates';
+import { parisWallTimeToIso } from './dates';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
