@@ -1,4 +1,4 @@
-/** The evaluator screens' labels, French first: the words of a notified body's evaluation (organisme notifié, code LPP, retrait). */
+/** The evaluator screens' labels, French first: the words of an evaluation body's review (organisme notifié, code LPP, suspension, retrait). */
 export const labels = {
   fr: {
     nav: { queue: 'File d’évaluation', catalogue: 'Catalogue' },
