@@ -62,17 +62,8 @@ export interface PrescriptionView {
   expiredAt: string | null;
 }
 
-export interface DeviceView {
-  id: string;
-  status: string;
-  name: string;
-  model: string;
-  udiDi: string;
-  manufacturer: { siret: string; name: string };
-  connectivity: string[];
-  indications: string[];
-  certification: { validFrom: string; validUntil: string; lppCode: string; certifiedIndications: string[] } | null;
-}
+/** A device as the form and a prescription's page read it: the one view of `src/devices`. */
+export type { DeviceView } from '../../devices/device-view';
 
 export interface EnrolmentView {
   id: string;
