@@ -83,6 +83,9 @@ describe('the web console: served by the gateway, signed in with a development t
       for (let presses = 0; presses < 12 && (await focused()).text !== text; presses++) await page.keyboard.press('Tab');
       expect((await focused()).text).toBe(text);
     };
+    // The sign-in form replaces the loading screen once the console's configuration has come:
+    // a key pressed before it lands on a page that is about to be replaced.
+    await page.getByLabel('Jeton de développement').waitFor();
     // The first stop is the skip link; following it puts the focus on the content.
     await page.keyboard.press('Tab');
     expect((await focused()).text).toBe('Aller au contenu');
